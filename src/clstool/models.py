@@ -1,0 +1,409 @@
+"""Pydantic models of the two kinds of file: ``contrat.yaml`` and ``fiches/<id>.yaml``.
+
+The models are strict: unknown keys, wrong types and values outside an enumeration are
+errors. Keys are French, snake_case, without accents (DESIGN §3). Only ``id``, ``axe`` and
+``titre`` are required in a fiche: Clermont-Ferrand's published fiches have nothing else.
+
+A few YAML conveniences are accepted on purpose and normalised here, in one place:
+a year written as a number where text is expected (``- 2024`` in a calendar, ``id: 3``),
+and déclinaison keys of a follow-up written as numbers (``1:``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+)
+
+
+class Model(BaseModel):
+    """Base of every model: strict, unknown keys refused, attributes frozen."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _number_as_text(value: Any) -> Any:
+    """A year or an id written as a YAML number is kept as its text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+#: Text that YAML may have read as a number (``2024``, ``3``).
+Texte = Annotated[str, BeforeValidator(_number_as_text)]
+#: Non-empty text.
+TexteNonVide = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1)]
+Nombre = Union[int, float]
+
+# --- Enumerations (the checkbox grids of the fiche form) -----------------------------------
+
+Typologie = Literal["nouvelle", "experimentale", "renforcement"]
+Age = Literal["jeunes_enfants", "enfants", "adolescents", "jeunes_adultes", "adultes", "personnes_agees"]
+Professionnel = Literal[
+    "medical", "paramedical", "social", "prevention_promotion", "education_formation", "culture_loisirs"
+]
+Priorite = Literal["elevee", "moyenne", "basse"]
+Reponse = Literal["oui", "non"]
+NatureParticipation = Literal[
+    "analyse_besoins", "organisation", "direction", "gestion", "mobilisation_ressources"
+]
+NatureAcces = Literal[
+    "information_usagers",
+    "acces_droits",
+    "illectronisme",
+    "information_professionnels",
+    "mise_en_lien_professionnels",
+]
+TypeIndicateur = Literal["processus", "resultat"]
+Sens = Literal["hausse", "baisse"]
+#: The eight statuses of Territoires en Transitions (DESIGN §3).
+StatutDeclare = Literal[
+    "a_venir", "a_discuter", "en_cours", "en_pause", "bloque", "en_retard", "realise", "abandonne"
+]
+STATUTS_DECLARES: tuple[str, ...] = StatutDeclare.__args__  # type: ignore[attr-defined]
+
+# --- Calendars ------------------------------------------------------------------------------
+
+
+class EntreeCalendrier(Model):
+    """One calendar entry written in detail."""
+
+    periode: TexteNonVide = Field(
+        description="La période telle qu'écrite : « 1er trimestre 2023 », « 2024 à 2027 », « Février »…"
+    )
+    jalon: str | None = Field(None, description="Ce qui se passe à cette période : « Réalisation du diagnostic ».")
+    recurrent: bool = Field(
+        False, description="true : la période se répète chaque année du contrat (cycle annuel)."
+    )
+
+
+def _calendar_tag(value: Any) -> str:
+    return "detail" if isinstance(value, dict) else "texte"
+
+
+#: A calendar entry: a plain string (``"2024"``) or a mapping with ``periode``.
+Entree = Annotated[
+    Union[Annotated[TexteNonVide, Tag("texte")], Annotated[EntreeCalendrier, Tag("detail")]],
+    Discriminator(_calendar_tag),
+]
+Calendrier = list[Entree]
+
+
+def periode_of(entry: str | EntreeCalendrier) -> str:
+    """The period expression of a calendar entry, whatever its form."""
+    return entry if isinstance(entry, str) else entry.periode
+
+
+# --- Shared pieces -----------------------------------------------------------------------------
+
+
+class Financement(Model):
+    financeur: TexteNonVide | None = Field(None, description="Qui finance (« ARS Occitanie », « Budget CLS »).")
+    montant: Nombre | None = Field(None, ge=0, description="Montant en euros (nombre, sans espace : 15000).")
+    precision: str | None = Field(None, description="Précision : ligne budgétaire, nature du financement…")
+
+
+class GroupeObjectifs(Model):
+    """A group of objectives under a heading, e.g. « Actions sur l'environnement : »."""
+
+    groupe: TexteNonVide = Field(description="Intitulé du groupe, tel qu'écrit.")
+    elements: list[str] = Field(default_factory=list, description="Les objectifs du groupe.")
+
+
+def _objective_tag(value: Any) -> str:
+    return "groupe" if isinstance(value, dict) else "texte"
+
+
+Objectif = Annotated[
+    Union[Annotated[TexteNonVide, Tag("texte")], Annotated[GroupeObjectifs, Tag("groupe")]],
+    Discriminator(_objective_tag),
+]
+
+
+class Objectifs(Model):
+    generaux: list[Objectif] = Field(default_factory=list, description="Objectifs généraux.")
+    specifiques: list[Objectif] = Field(default_factory=list, description="Objectifs spécifiques.")
+    operationnels: list[Objectif] = Field(default_factory=list, description="Objectifs opérationnels.")
+
+
+class Portage(Model):
+    porteurs: list[str] = Field(default_factory=list, description="Porteur(s) de l'action.")
+    pilotes: list[str] = Field(
+        default_factory=list, description="Pilote(s) : certaines fiches emploient ce mot au lieu de porteur."
+    )
+    partenaires: list[str] = Field(default_factory=list, description="Partenaire(s).")
+    operateurs: list[str] = Field(default_factory=list, description="Opérateur(s).")
+
+
+class Declinaison(Model):
+    """An operational sub-action of a fiche (« Déclinaisons opérationnelles »)."""
+
+    id: Texte | None = Field(None, description="Identifiant facultatif, pour le suivi (sinon : sa position, « 1 »…).")
+    titre: TexteNonVide = Field(description="Intitulé de la déclinaison.")
+    description: list[str] = Field(default_factory=list, description="Description et objectifs.")
+    partenaires: list[str] = Field(default_factory=list, description="Partenaires opérationnels.")
+    moyens: list[str] = Field(default_factory=list, description="Moyens mobilisables.")
+    financements: list[Financement] = Field(default_factory=list, description="Financements.")
+    calendrier: Calendrier = Field(default_factory=list, description="Calendrier prévisionnel.")
+
+
+TerritoireValeur = Annotated[
+    Union[
+        Annotated[bool, Tag("case")],
+        Annotated[Literal["tous"], Tag("tous")],
+        Annotated[list[str], Tag("liste")],
+    ],
+    Discriminator(
+        lambda v: "case" if isinstance(v, bool) else "liste" if isinstance(v, list) else "tous"
+    ),
+]
+
+
+class TerritoireIntervention(Model):
+    commune: TerritoireValeur | None = Field(
+        None, description="true : case cochée ; une liste : les noms ; « tous »."
+    )
+    quartiers: TerritoireValeur | None = Field(None, description="true, une liste de quartiers, ou « tous ».")
+    qpv: TerritoireValeur | None = Field(None, description="true, une liste de QPV, ou « tous » (« QPV : Tous »).")
+
+
+class PublicVise(Model):
+    ages: list[Age] = Field(default_factory=list, description="Tranches d'âge cochées.")
+    professionnels: list[Professionnel] = Field(default_factory=list, description="Professionnels visés.")
+    professionnels_autre: str | None = Field(None, description="« Autre (Précisez) » des professionnels.")
+    autre: str | None = Field(None, description="« Autre (Précisez) » du public visé.")
+
+
+class Participation(Model):
+    reponse: Reponse | None = Field(None, description="oui / non ; absent : la fiche ne répond pas.")
+    natures: list[NatureParticipation] = Field(default_factory=list, description="Nature(s) de la participation.")
+
+
+class AccesInformation(Model):
+    reponse: Reponse | None = Field(None, description="oui / non ; absent : la fiche ne répond pas.")
+    natures: list[NatureAcces] = Field(default_factory=list, description="Nature(s) de la contribution.")
+
+
+class Reference(Model):
+    annee: int = Field(description="Année de la valeur de référence.")
+    valeur: Nombre = Field(description="Valeur de référence.")
+
+
+
+
+class Indicateur(Model):
+    id: TexteNonVide = Field(description="Identifiant unique dans la fiche (P1, R1…).")
+    type: TypeIndicateur = Field(description="processus ou resultat.")
+    libelle: TexteNonVide = Field(description="L'indicateur, tel qu'écrit.")
+    unite: str | None = Field(None, description="Unité (%, nombre, €…).")
+    reference: Reference | None = Field(None, description="Valeur de référence.")
+    cibles: dict[int, Nombre] = Field(default_factory=dict, description="Cible par année : {2025: 10}.")
+    sens: Sens = Field("hausse", description="hausse (défaut) : plus c'est haut, mieux c'est ; baisse : l'inverse.")
+
+
+class Determinants(Model):
+    systeme_de_soins: list[
+        Literal["accessibilite", "globalite", "continuite", "reactivite", "efficacite_securite"]
+    ] = Field(default_factory=list, description="Système de soins.")
+    modes_de_vie: list[Literal["comportements_favorables", "utilisation_services"]] = Field(
+        default_factory=list, description="Modes de vie."
+    )
+    conditions_de_vie: list[Literal["acces_ressources", "environnement_physique", "conditions_travail"]] = Field(
+        default_factory=list, description="Conditions de vie."
+    )
+    environnement_social: list[Literal["integration_sociale", "pouvoir_agir", "normes_climat_social"]] = Field(
+        default_factory=list, description="Environnement social."
+    )
+    contexte_economique_politique: list[Literal["adaptation_besoins", "sante_dans_politiques"]] = Field(
+        default_factory=list, description="Contexte économique et politique."
+    )
+    conditions_socio_economiques: list[Literal["niveau_revenu", "niveau_education"]] = Field(
+        default_factory=list, description="Conditions socio-économiques."
+    )
+    autres: list[str] = Field(default_factory=list, description="Autre(s) déterminant(s), en clair.")
+
+
+# --- Yearly follow-up -----------------------------------------------------------------------
+
+
+class SuiviDeclinaison(Model):
+    statut: StatutDeclare | None = Field(None, description="Statut déclaré de la déclinaison.")
+    avancement: int | None = Field(None, ge=0, le=100, description="Avancement en %.")
+    commentaire: str | None = None
+
+
+class MesureIndicateur(Model):
+    valeur: Nombre | None = Field(None, description="Valeur mesurée.")
+    commentaire: str | None = Field(None, description="Commentaire sur la mesure.")
+    appreciation: str | None = Field(None, description="Appréciation qualitative.")
+
+
+def _measure_tag(value: Any) -> str:
+    return "detail" if isinstance(value, dict) else "valeur"
+
+
+Mesure = Annotated[
+    Union[Annotated[Nombre, Tag("valeur")], Annotated[MesureIndicateur, Tag("detail")]],
+    Discriminator(_measure_tag),
+]
+
+
+class SuiviAnnee(Model):
+    """The follow-up of one fiche for one year."""
+
+    statut: StatutDeclare | None = Field(None, description="Statut déclaré (les 8 de Territoires en Transitions).")
+    avancement: int | None = Field(None, ge=0, le=100, description="Avancement en %.")
+    realisations: list[str] = Field(default_factory=list, description="Ce qui a été réalisé.")
+    difficultes: list[str] = Field(default_factory=list, description="Difficultés rencontrées.")
+    calendrier_ajuste: Calendrier = Field(
+        default_factory=list, description="Calendrier ajusté : remplace le prévisionnel à partir de cette année."
+    )
+    declinaisons: dict[Texte, SuiviDeclinaison] = Field(
+        default_factory=dict, description="Suivi par déclinaison, par position (« 1 ») ou par id."
+    )
+    indicateurs: dict[Texte, Mesure] = Field(default_factory=dict, description="Valeurs mesurées, par id d'indicateur.")
+    commentaire: str | None = None
+
+
+# --- The fiche ------------------------------------------------------------------------------------
+
+
+class Fiche(Model):
+    """One fiche action (``fiches/<id>.yaml``)."""
+
+    id: TexteNonVide = Field(description="Identifiant de la fiche (« 1-1 ») ; le fichier s'appelle <id>.yaml.")
+    axe: TexteNonVide = Field(description="Identifiant d'un axe de contrat.yaml.")
+    titre: TexteNonVide = Field(description="Intitulé de l'action.")
+    sous_titre: str | None = Field(None, description="Sous-titre.")
+    definition: str | None = Field(None, description="Préambule définitionnel.")
+    typologie: list[Typologie] = Field(default_factory=list, description="Cases cochées de la typologie.")
+    priorite: Priorite | None = Field(None, description="Priorité (niveaux de Territoires en Transitions).")
+    objectifs: Objectifs | None = None
+    portage: Portage | None = None
+    role_coordination: list[str] = Field(default_factory=list, description="Rôle de la coordination du CLS.")
+    financements: list[Financement] = Field(default_factory=list, description="Financements de la fiche.")
+    moyens: list[str] = Field(default_factory=list, description="Moyens mobilisables (au niveau de la fiche).")
+    declinaisons: list[Declinaison] = Field(default_factory=list, description="Déclinaisons opérationnelles.")
+    etapes: list[str] = Field(default_factory=list, description="« Description de l'action : les étapes ».")
+    partenaires_operationnels: list[str] = Field(
+        default_factory=list, description="Partenaires opérationnels de l'action (fiches à étapes)."
+    )
+    calendrier: Calendrier = Field(default_factory=list, description="Calendrier de la fiche.")
+    public_vise: PublicVise | None = None
+    territoire: TerritoireIntervention | None = None
+    participation_citoyenne: Participation | None = None
+    acces_information_droits: AccesInformation | None = None
+    indicateurs: list[Indicateur] = Field(default_factory=list, description="Indicateurs d'évaluation.")
+    determinants: Determinants | None = None
+    transitions: dict[str, str] = Field(
+        default_factory=dict, description="Contribution aux transitions du contrat : lentille → texte."
+    )
+    notes: list[str] = Field(default_factory=list, description="Notes libres (ex. : cellules importées sans équivalent).")
+    suivi: dict[int, SuiviAnnee] = Field(default_factory=dict, description="Suivi annuel, par année.")
+
+
+# --- The contract --------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _year_or_date(value: Any) -> Any:
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"date « {value} » impossible") from None
+        return value
+    if isinstance(value, str):
+        raise ValueError(f"« {value} » n'est ni une année (2022) ni une date ISO (2030-12-31)")
+    return value
+
+
+AnneeOuDate = Annotated[Union[int, str], BeforeValidator(_year_or_date)]
+
+
+class Periode(Model):
+    debut: AnneeOuDate = Field(description="Année (2022) ou date ISO (2022-01-01) de début.")
+    fin: AnneeOuDate = Field(description="Année (2027) ou date ISO (2030-12-31) de fin.")
+
+    def debut_date(self) -> dt.date:
+        return dt.date(self.debut, 1, 1) if isinstance(self.debut, int) else dt.date.fromisoformat(self.debut)
+
+    def fin_date(self) -> dt.date:
+        return dt.date(self.fin, 12, 31) if isinstance(self.fin, int) else dt.date.fromisoformat(self.fin)
+
+
+class Axe(Model):
+    id: TexteNonVide = Field(description="Identifiant de l'axe (« 1 »).")
+    titre: TexteNonVide = Field(description="Intitulé de l'axe.")
+    sous_titre: str | None = Field(None, description="Sous-titre de l'axe.")
+    description: str | None = Field(None, description="Présentation de l'axe, telle que le contrat la donne.")
+
+
+class Reunion(Model):
+    date: str = Field(description="Date de la réunion (AAAA-MM-JJ).")
+    objet: str | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _iso(cls, value: str) -> str:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"date « {value} » invalide : écrivez AAAA-MM-JJ") from None
+        return value
+
+
+class Instance(Model):
+    """A governance body and how often it must meet."""
+
+    id: TexteNonVide = Field(description="Identifiant court (copil, cotech…).")
+    nom: TexteNonVide = Field(description="Nom de l'instance.")
+    reunions_min_par_an: int | None = Field(None, ge=0, description="Nombre minimal de réunions par an.")
+    composition: list[str] = Field(default_factory=list, description="Membres.")
+    presidence: list[str] = Field(default_factory=list, description="Présidence ou pilotage.")
+    missions: list[str] = Field(default_factory=list, description="Missions.")
+    reunions: list[Reunion] = Field(default_factory=list, description="Réunions tenues.")
+
+
+class ChiffreCle(Model):
+    libelle: TexteNonVide = Field(description="Le chiffre ou le constat, tel qu'écrit.")
+    valeur: Nombre | None = None
+    unite: str | None = None
+    annee: int | None = None
+    theme: str | None = None
+    source: str | None = None
+
+
+class Diagnostic(Model):
+    source: list[str] = Field(default_factory=list, description="Auteurs du diagnostic.")
+    annee: int | None = None
+    chiffres: list[ChiffreCle] = Field(default_factory=list, description="Chiffres clés et constats.")
+
+
+class Contrat(Model):
+    """One territory's ``contrat.yaml``."""
+
+    territoire: TexteNonVide = Field(description="Le territoire (« Ville de Montpellier »).")
+    intitule: TexteNonVide = Field(description="Intitulé du contrat.")
+    periode: Periode
+    signataires: list[str] = Field(default_factory=list)
+    axes: list[Axe] = Field(default_factory=list)
+    gouvernance: list[Instance] = Field(default_factory=list)
+    transitions: dict[str, str] = Field(
+        default_factory=dict, description="Transitions nommées par le contrat : lentille → définition."
+    )
+    diagnostic: Diagnostic | None = None
+    alias_partenaires: dict[str, list[str]] = Field(
+        default_factory=dict, description="Nom canonique d'un partenaire → autres graphies (CPAM34…)."
+    )
