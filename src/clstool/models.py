@@ -113,21 +113,35 @@ class Financement(Model):
     precision: str | None = Field(None, description="Précision : ligne budgétaire, nature du financement…")
 
 
-class GroupeObjectifs(Model):
-    """A group of objectives under a heading, e.g. « Actions sur l'environnement : »."""
+class Groupe(Model):
+    """Items under a heading, e.g. « Actions sur l'environnement : » and its bullets."""
 
     groupe: TexteNonVide = Field(description="Intitulé du groupe, tel qu'écrit.")
-    elements: list[str] = Field(default_factory=list, description="Les objectifs du groupe.")
+    elements: list[str] = Field(default_factory=list, description="Les éléments du groupe.")
 
 
-def _objective_tag(value: Any) -> str:
+def _item_tag(value: Any) -> str:
     return "groupe" if isinstance(value, dict) else "texte"
 
 
-Objectif = Annotated[
-    Union[Annotated[TexteNonVide, Tag("texte")], Annotated[GroupeObjectifs, Tag("groupe")]],
-    Discriminator(_objective_tag),
+#: An item of a bullet list: a text, or a heading with its own bullets.
+Element = Annotated[
+    Union[Annotated[TexteNonVide, Tag("texte")], Annotated[Groupe, Tag("groupe")]],
+    Discriminator(_item_tag),
 ]
+Objectif = Element
+
+
+def flatten(items: list) -> list[str]:
+    """The texts of a list of :data:`Element`, headings first then their bullets."""
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, Groupe):
+            out.append(item.groupe)
+            out.extend(item.elements)
+        else:
+            out.append(item)
+    return out
 
 
 class Objectifs(Model):
@@ -150,7 +164,7 @@ class Declinaison(Model):
 
     id: Texte | None = Field(None, description="Identifiant facultatif, pour le suivi (sinon : sa position, « 1 »…).")
     titre: TexteNonVide = Field(description="Intitulé de la déclinaison.")
-    description: list[str] = Field(default_factory=list, description="Description et objectifs.")
+    description: list[Element] = Field(default_factory=list, description="Description et objectifs.")
     partenaires: list[str] = Field(default_factory=list, description="Partenaires opérationnels.")
     moyens: list[str] = Field(default_factory=list, description="Moyens mobilisables.")
     financements: list[Financement] = Field(default_factory=list, description="Financements.")
@@ -290,11 +304,11 @@ class Fiche(Model):
     priorite: Priorite | None = Field(None, description="Priorité (niveaux de Territoires en Transitions).")
     objectifs: Objectifs | None = None
     portage: Portage | None = None
-    role_coordination: list[str] = Field(default_factory=list, description="Rôle de la coordination du CLS.")
+    role_coordination: list[Element] = Field(default_factory=list, description="Rôle de la coordination du CLS.")
     financements: list[Financement] = Field(default_factory=list, description="Financements de la fiche.")
     moyens: list[str] = Field(default_factory=list, description="Moyens mobilisables (au niveau de la fiche).")
     declinaisons: list[Declinaison] = Field(default_factory=list, description="Déclinaisons opérationnelles.")
-    etapes: list[str] = Field(default_factory=list, description="« Description de l'action : les étapes ».")
+    etapes: list[Element] = Field(default_factory=list, description="« Description de l'action : les étapes ».")
     partenaires_operationnels: list[str] = Field(
         default_factory=list, description="Partenaires opérationnels de l'action (fiches à étapes)."
     )

@@ -1,0 +1,190 @@
+"""Find the files behind command-line paths and load them into models.
+
+A *territory* is a folder holding ``contrat.yaml`` and ``fiches/<id>.yaml``. A command takes
+territory folders, folders above them (``data/``), or single files. Every file is loaded on
+its own: a broken file gets its diagnostics and never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, make
+from .models import Contrat, Fiche
+from .schemaerrors import format_path, to_problems
+from .yamlsource import Pos, YamlError, read_yaml
+
+CONTRAT = "contrat.yaml"
+FICHES = "fiches"
+_SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for (missing path…): exit code 2."""
+
+
+@dataclass
+class SourceFile:
+    display: str  #: the path as the user gave it (relative stays relative)
+    path: Path
+    kind: str  #: "contrat" or "fiche"
+    model: BaseModel | None = None
+    data: Any = None
+    positions: dict[tuple, Pos] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+    reference_only: bool = False  #: loaded to check others against, not reported
+
+    def pos(self, path: tuple, at_key: bool = False) -> tuple[int, int]:
+        from .schemaerrors import position
+
+        return position(self.positions, path, at_key)
+
+    def add(self, path: tuple, code: str, message: str, at_key: bool = False, **kw) -> None:
+        self.diagnostics.append(make(self.display, self.pos(path, at_key), code, message,
+                                     format_path(path), **kw))
+
+
+@dataclass
+class Territory:
+    root: Path
+    display: str
+    contrat: SourceFile | None = None
+    fiches: list[SourceFile] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[SourceFile]:
+        return ([self.contrat] if self.contrat else []) + self.fiches
+
+
+@dataclass
+class Project:
+    territories: list[Territory]
+
+    @property
+    def files(self) -> list[SourceFile]:
+        return [f for t in self.territories for f in t.files]
+
+    @property
+    def reported_files(self) -> list[SourceFile]:
+        return [f for f in self.files if not f.reference_only]
+
+
+def _join(given: str, relative: str) -> str:
+    return os.path.normpath(os.path.join(given, relative))
+
+
+def _fiche_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+
+
+def _territory_root_of(file: Path) -> Path | None:
+    for parent in list(file.parents)[:3]:
+        if (parent / CONTRAT).is_file():
+            return parent
+    if file.parent.name == FICHES:
+        return file.parent.parent
+    return None
+
+
+def discover(paths: list[str]) -> list[Territory]:
+    """The territories (and files) that ``paths`` designate. Raises :class:`UsageError`."""
+    found: dict[Path, Territory] = {}
+    wanted: dict[Path, set[Path] | None] = {}  # None: the whole territory
+
+    def territory(root: Path, display: str) -> Territory:
+        key = root.resolve()
+        if key not in found:
+            found[key] = Territory(root=root, display=display)
+        return found[key]
+
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise UsageError(f"chemin introuvable : {given}")
+        if path.is_dir():
+            roots = [path] if (path / CONTRAT).is_file() or (path / FICHES).is_dir() else []
+            if not roots and path.name == FICHES and (path.parent / CONTRAT).is_file():
+                roots = [path.parent]
+                given = os.path.dirname(os.path.normpath(given)) or "."
+            if not roots:
+                roots = sorted({p.parent for p in path.rglob(CONTRAT)})
+                roots += sorted({p.parent.parent for p in path.rglob(FICHES) if p.is_dir()
+                                 and p.parent not in roots and any(_fiche_files(p))})
+            if not roots:
+                raise UsageError(f"aucun {CONTRAT} ni dossier {FICHES}/ sous {given}")
+            for root in roots:
+                rel = os.path.relpath(root, path)
+                t = territory(root, _join(given, rel))
+                wanted[root.resolve()] = None
+        else:
+            if path.suffix not in _SUFFIXES:
+                raise UsageError(f"{given} n'est pas un fichier YAML (.yaml)")
+            root = _territory_root_of(path) or path.parent
+            rel_root = os.path.relpath(root, path.parent)
+            t = territory(root, _join(os.path.dirname(given) or ".", rel_root))
+            key = root.resolve()
+            if wanted.get(key, set()) is not None:
+                wanted.setdefault(key, set()).add(path.resolve())
+            _ = t
+    for key, terr in found.items():
+        only = wanted.get(key)
+        contrat_path = terr.root / CONTRAT
+        if contrat_path.is_file():
+            terr.contrat = SourceFile(_join(terr.display, CONTRAT), contrat_path, "contrat",
+                                      reference_only=only is not None and contrat_path.resolve() not in only)
+        for fiche in _fiche_files(terr.root / FICHES):
+            if only is None or fiche.resolve() in only:
+                terr.fiches.append(SourceFile(_join(terr.display, f"{FICHES}/{fiche.name}"), fiche, "fiche"))
+        if only is not None:  # single files outside a fiches/ folder
+            listed = {f.path.resolve() for f in terr.fiches} | ({contrat_path.resolve()} if terr.contrat else set())
+            for extra in sorted(only - listed):
+                rel = os.path.relpath(extra, terr.root.resolve())
+                terr.fiches.append(SourceFile(_join(terr.display, rel), extra, "fiche"))
+    return list(found.values())
+
+
+def load_file(source: SourceFile) -> SourceFile:
+    """Read, parse and validate one file; every problem becomes a diagnostic."""
+    model_cls: type[BaseModel] = Contrat if source.kind == "contrat" else Fiche
+    try:
+        raw = source.path.read_bytes()
+    except OSError as exc:
+        source.diagnostics.append(make(source.display, (1, 1), "CLS010",
+                                       f"fichier illisible : {exc.strerror or exc}"))
+        return source
+    try:
+        doc = read_yaml(raw)
+    except YamlError as exc:
+        p = exc.problem
+        source.diagnostics.append(make(source.display, (p.line, p.column), p.code, p.message))
+        return source
+    source.data, source.positions, source.text = doc.data, doc.positions, doc.text
+    for p in doc.problems:
+        source.diagnostics.append(make(source.display, (p.line, p.column), p.code, p.message,
+                                       format_path(p.path)))
+    if doc.data is None:
+        source.diagnostics.append(make(source.display, (1, 1), "CLS004",
+                                       "fichier vide : il doit contenir au moins id, axe et titre"
+                                       if source.kind == "fiche" else "fichier vide"))
+        return source
+    try:
+        source.model = model_cls.model_validate(doc.data)
+    except ValidationError as exc:
+        for code, pos, message, path in to_problems(exc, doc.data, doc.positions, model_cls):
+            source.diagnostics.append(make(source.display, pos, code, message, path))
+    return source
+
+
+def load(paths: list[str]) -> Project:
+    project = Project(discover(paths))
+    for source in project.files:
+        load_file(source)
+    return project

@@ -1,0 +1,47 @@
+"""Render validation results: ``text`` for people, ``json`` for tools (DESIGN §6)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from rich.text import Text
+
+from .diagnostics import Severity
+from .validate import ValidationResult
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n > 1 else ''}"
+
+
+def summary_line(result: ValidationResult) -> str:
+    where = f"{_plural(result.files, 'fichier')}, {_plural(result.fiches, 'fiche')}"
+    errors, warnings, infos = (result.count(s) for s in Severity)
+    if not (errors or warnings or infos):
+        return f"Aucun problème ({where})."
+    parts = [_plural(errors, "erreur"), _plural(warnings, "avertissement")]
+    if infos:
+        parts.append(_plural(infos, "info"))
+    return f"Trouvé : {', '.join(parts)} ({where})."
+
+
+def text_lines(result: ValidationResult) -> Iterator[Text]:
+    """One line per problem, ``file:line:col: severity code message``, then a summary."""
+    for d in result.diagnostics:
+        line = Text()
+        line.append(f"{d.file}:{d.line}:{d.column}:", style="bold")
+        line.append(" ")
+        line.append(d.severity.label, style=_STYLE[d.severity])
+        line.append(" ")
+        line.append(d.code, style="bold magenta")
+        line.append(" ")
+        line.append(d.message)
+        yield line
+    yield Text(summary_line(result), style="bold")
+
+
+def to_json(result: ValidationResult) -> str:
+    return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
