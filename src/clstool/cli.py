@@ -69,6 +69,9 @@ def validate(
     raise typer.Exit(1 if result.failed(strict) else 0)
 
 
+# ---- add new commands above this line (keep each command thin: parse, call the library, print) ----
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"clstool {__version__}")
