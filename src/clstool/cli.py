@@ -28,9 +28,10 @@ app = typer.Typer(
 
 
 def _console(stderr: bool = False) -> Console:
-    no_color = bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, highlight=False, no_color=no_color, soft_wrap=True,
-                   emoji=False)
+    """A console that colours only a terminal, and nothing at all under ``NO_COLOR``."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False,
+                   color_system=None if plain else "auto", no_color=plain)
 
 
 def _codes(values: Optional[list[str]]) -> Optional[list[str]]:
@@ -88,7 +89,8 @@ def _root(
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: the one place that turns errors into a message and an exit code."""
     try:
-        app(args=argv, prog_name="clstool", standalone_mode=False)
+        code = app(args=argv, prog_name="clstool", standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except UsageError as exc:
         _console(stderr=True).print(f"Erreur : {exc}", style="bold red", markup=False)
         return 2
