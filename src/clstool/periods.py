@@ -7,7 +7,7 @@ A fiche's calendar holds periods written the way contracts write them (« 1er tr
 Supported forms
 ===============
 Matching ignores case, accents and extra spaces; the dashes ``-`` ``–`` ``—`` and ``/`` are the
-same. In the table, Y is a year between 1900 and 2100.
+same. Years lie between 1900 and 2100.
 
 ==========================================  ===============================================
 written                                     interval
@@ -35,7 +35,8 @@ written                                     interval
 
 Ordinals: ``1er``/``1e``/``1re``/``1ère``/``premier``/``première``; ``2e``/``2ème``/``2eme``/
 ``2nd``/``2nde``/``deuxième``/``second``/``seconde``; ``3e``/``3ème``/``troisième``;
-``4e``/``4ème``/``quatrième``/``dernier``. Units may be plural (``trimestres``).
+``4e``/``4ème``/``quatrième``/``dernier``. Units may be plural (``trimestres``). A number
+without suffix is an ordinal only before another one (« 3 et 4ème trimestre »).
 
 Combining: any two (or more) of the forms above joined by a range word (``à``, ``au``,
 ``jusqu'à``, a dash) give the span from the start of the first to the end of the last
@@ -421,12 +422,13 @@ class _Parser:
     def _school_year(self) -> _Piece:
         """After « année scolaire »: 2024-2025."""
         first = self._year()
+        expected = f"écrivez « année scolaire {first}-{first + 1} »"
         if not (self._is_sep("-") and self._is_year(1)):
-            raise _Invalid(f"année scolaire incomplète : écrivez « année scolaire {first}-{first + 1} »")
+            raise _Invalid(f"année scolaire incomplète : {expected}")
         self.position += 1
         second = self._year()
         if second != first + 1:
-            raise _Invalid(f"année scolaire « {first}-{second} » incohérente : écrivez « {first}-{first + 1} »")
+            raise _Invalid(f"année scolaire « {first}-{second} » incohérente : {expected}")
         return _Piece(fixed=Interval(dt.date(first, 9, 1), dt.date(second, 8, 31)))
 
     def _rentree(self) -> _Piece:
@@ -434,7 +436,7 @@ class _Parser:
         self._accept("scolaire")
         year = self._year()
         following = self._peek(1)
-        if self._is_sep("-") and self._is_year(1) and following is not None and _int(following.text) == year + 1:
+        if self._is_sep("-") and self._is_year(1) and following and _int(following.text) == year + 1:
             self.position += 2  # « rentrée 2024-2025 »: the school year starting in 2024
         return _Piece(fixed=_month_interval(year, 9, 9))
 
