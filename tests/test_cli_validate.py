@@ -84,8 +84,11 @@ def test_missing_path_is_a_usage_error():
 
 
 def test_bad_flag_is_a_usage_error():
-    proc = run("validate", "--nope")
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    for args in (["validate", "--nope"], ["validate", "--format", "pdf"], ["nope"]):
+        proc = run(*args)
+        assert proc.returncode == 2, args
+        assert "Erreur d'utilisation" in proc.stderr and "--help" in proc.stderr
+        assert "Traceback" not in proc.stderr and "Erreur interne" not in proc.stderr
 
 
 def test_select_and_ignore_by_prefix(territory, tmp_path):
@@ -106,5 +109,6 @@ def test_no_traceback_on_every_bad_input(territory, tmp_path):
     proc = run("validate", "terr", cwd=tmp_path)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
-    files = {line.split(":")[0] for line in proc.stdout.splitlines()[:-1]}
+    proc = run("validate", "terr", "--format", "json", "--select", "CLS0", cwd=tmp_path)
+    files = {d["file"] for d in json.loads(proc.stdout)["diagnostics"]}
     assert len(files) == len(bad)

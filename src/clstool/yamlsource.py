@@ -101,13 +101,22 @@ def decode(raw: bytes) -> tuple[str, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        line, column = line_column(raw[: exc.start].decode("utf-8", errors="replace"))
         raise YamlError("CLS001", line, column, f"le fichier n'est pas en UTF-8 (octet 0x{raw[exc.start]:02X}) ; "
                         f"encodage probable : {_guess_encoding(raw)}. Réenregistrez-le en UTF-8") from None
     return text, problems
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_column(before: str) -> tuple[int, int]:
+    """1-based line and column of the character that follows ``before``. Line breaks are
+    those of YAML (and libyaml's marks): CR LF, lone CR, LF."""
+    breaks = list(_BREAK.finditer(before))
+    if not breaks:
+        return 1, len(before) + 1
+    return len(breaks) + 1, len(before) - breaks[-1].end() + 1
 
 
 def _guess_encoding(raw: bytes) -> str:
@@ -245,8 +254,10 @@ def read_yaml(raw: bytes) -> YamlDoc:
                             "que des espaces") from None
         raise YamlError("CLS005", line, column, _syntax_message(exc.problem or str(exc))) from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        # libyaml counts in UTF-8 bytes; the pure-Python reader in characters.
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore") \
+            if _Loader.__name__.startswith("C") else text[: exc.position]
+        line, column = line_column(before)
         raise YamlError("CLS005", line, column, f"caractère interdit en YAML (U+{exc.character:04X})"
                         if isinstance(exc.character, int) else "caractère interdit en YAML") from None
     finally:
