@@ -171,7 +171,8 @@ def test_one_bad_file_never_stops_the_others(territory):
 def test_oui_non_and_dates_stay_text(territory):
     territory.fiche("1-1", 'id: "1-1"\naxe: "1"\ntitre: Action\nparticipation_citoyenne:\n  reponse: non\n'
                     'calendrier:\n  - 2024-03-15\n  - 2024\n')
-    assert validate([str(territory.root)]).diagnostics == []
+    # reading and schema only: the lint rules (CLS2xx) have things to say about so bare a fiche
+    assert validate([str(territory.root)], select=["CLS0", "CLS1"]).diagnostics == []
 
 
 def test_cross_checks_still_run_when_schema_fails(territory):

@@ -73,6 +73,9 @@ CODES: dict[str, Code] = {
         Code("CLS022", "type-incorrect", _E, "La valeur n'a pas le type attendu (texte, nombre, liste…)."),
         Code("CLS023", "valeur-non-autorisee", _E, "Valeur hors de la liste des valeurs possibles."),
         Code("CLS024", "valeur-invalide", _E, "Valeur invalide (bornes, format, date)."),
+        Code("CLS030", "commentaire-clstool-invalide", _W,
+             "Commentaire « # clstool: disable=… » invalide : code ou directive inconnus, "
+             "« disable-file » hors de l'en-tête."),
         Code("CLS101", "id-en-double", _E, "Deux fiches portent le même identifiant."),
         Code("CLS102", "id-nom-de-fichier", _E, "L'identifiant de la fiche ne correspond pas au nom du fichier."),
         Code("CLS103", "axe-inconnu", _E, "La fiche cite un axe absent de contrat.yaml."),

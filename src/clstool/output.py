@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 
 from rich.text import Text
@@ -28,9 +29,21 @@ def summary_line(result: ValidationResult) -> str:
     return f"Trouvé : {', '.join(parts)} ({where})."
 
 
+def code_counts(result: ValidationResult) -> str:
+    """``CLS203 ×4, CLS215 ×16``: how many problems of each code, in code order."""
+    counts = Counter(d.code for d in result.diagnostics)
+    return ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items()))
+
+
 def text_lines(result: ValidationResult) -> Iterator[Text]:
-    """One line per problem, ``file:line:col: severity code message``, then a summary."""
+    """One line per problem, ``file:line:col: severity code message`` (a form editors and
+    terminals turn into links), grouped by file with a blank line between files; then the count
+    per code and the summary line."""
+    previous = None
     for d in result.diagnostics:
+        if previous is not None and d.file != previous:
+            yield Text("")
+        previous = d.file
         line = Text()
         line.append(f"{d.file}:{d.line}:{d.column}:", style="bold")
         line.append(" ")
@@ -40,6 +53,9 @@ def text_lines(result: ValidationResult) -> Iterator[Text]:
         line.append(" ")
         line.append(d.message)
         yield line
+    if result.diagnostics:
+        yield Text("")
+        yield Text(f"Par code : {code_counts(result)}")
     yield Text(summary_line(result), style="bold")
 
 
