@@ -253,7 +253,11 @@ class Determinants(Model):
 class SuiviDeclinaison(Model):
     statut: StatutDeclare | None = Field(None, description="Statut déclaré de la déclinaison.")
     avancement: int | None = Field(None, ge=0, le=100, description="Avancement en %.")
-    commentaire: str | None = None
+    commentaire: str | None = Field(None, description="Commentaire sur l'avancement de la déclinaison.")
+    calendrier_ajuste: Calendrier = Field(
+        default_factory=list,
+        description="Calendrier ajusté de la déclinaison : remplace son prévisionnel à partir de cette année.",
+    )
 
 
 class MesureIndicateur(Model):
@@ -286,7 +290,7 @@ class SuiviAnnee(Model):
         default_factory=dict, description="Suivi par déclinaison, par position (« 1 ») ou par id."
     )
     indicateurs: dict[Texte, Mesure] = Field(default_factory=dict, description="Valeurs mesurées, par id d'indicateur.")
-    commentaire: str | None = None
+    commentaire: str | None = Field(None, description="Commentaire libre sur l'année (notes de suivi).")
 
 
 # --- The fiche ------------------------------------------------------------------------------------
@@ -302,8 +306,8 @@ class Fiche(Model):
     definition: str | None = Field(None, description="Préambule définitionnel.")
     typologie: list[Typologie] = Field(default_factory=list, description="Cases cochées de la typologie.")
     priorite: Priorite | None = Field(None, description="Priorité (niveaux de Territoires en Transitions).")
-    objectifs: Objectifs | None = None
-    portage: Portage | None = None
+    objectifs: Objectifs | None = Field(None, description="Objectifs généraux, spécifiques, opérationnels.")
+    portage: Portage | None = Field(None, description="Porteurs ou pilotes, partenaires, opérateurs.")
     role_coordination: list[Element] = Field(default_factory=list, description="Rôle de la coordination du CLS.")
     financements: list[Financement] = Field(default_factory=list, description="Financements de la fiche.")
     moyens: list[str] = Field(default_factory=list, description="Moyens mobilisables (au niveau de la fiche).")
@@ -313,12 +317,18 @@ class Fiche(Model):
         default_factory=list, description="Partenaires opérationnels de l'action (fiches à étapes)."
     )
     calendrier: Calendrier = Field(default_factory=list, description="Calendrier de la fiche.")
-    public_vise: PublicVise | None = None
-    territoire: TerritoireIntervention | None = None
-    participation_citoyenne: Participation | None = None
-    acces_information_droits: AccesInformation | None = None
+    public_vise: PublicVise | None = Field(None, description="Public visé : tranches d'âge, professionnels, autre.")
+    territoire: TerritoireIntervention | None = Field(
+        None, description="Territoire d'intervention : commune, quartiers, QPV."
+    )
+    participation_citoyenne: Participation | None = Field(
+        None, description="L'action prévoit-elle la participation des habitants ? (reponse, natures)"
+    )
+    acces_information_droits: AccesInformation | None = Field(
+        None, description="L'action contribue-t-elle à l'accès à l'information et aux droits ? (reponse, natures)"
+    )
     indicateurs: list[Indicateur] = Field(default_factory=list, description="Indicateurs d'évaluation.")
-    determinants: Determinants | None = None
+    determinants: Determinants | None = Field(None, description="Déterminants de santé visés (grille de cases à cocher).")
     transitions: dict[str, str] = Field(
         default_factory=dict, description="Contribution aux transitions du contrat : lentille → texte."
     )
@@ -366,7 +376,7 @@ class Axe(Model):
 
 class Reunion(Model):
     date: str = Field(description="Date de la réunion (AAAA-MM-JJ).")
-    objet: str | None = None
+    objet: str | None = Field(None, description="Objet de la réunion.")
 
     @field_validator("date")
     @classmethod
@@ -392,16 +402,16 @@ class Instance(Model):
 
 class ChiffreCle(Model):
     libelle: TexteNonVide = Field(description="Le chiffre ou le constat, tel qu'écrit.")
-    valeur: Nombre | None = None
-    unite: str | None = None
-    annee: int | None = None
-    theme: str | None = None
-    source: str | None = None
+    valeur: Nombre | None = Field(None, description="Valeur chiffrée, quand le constat en donne une.")
+    unite: str | None = Field(None, description="Unité (%, habitants, €…).")
+    annee: int | None = Field(None, description="Année du chiffre.")
+    theme: str | None = Field(None, description="Thème (démographie, santé mentale…).")
+    source: str | None = Field(None, description="Source du chiffre.")
 
 
 class Diagnostic(Model):
     source: list[str] = Field(default_factory=list, description="Auteurs du diagnostic.")
-    annee: int | None = None
+    annee: int | None = Field(None, description="Année du diagnostic.")
     chiffres: list[ChiffreCle] = Field(default_factory=list, description="Chiffres clés et constats.")
 
 
@@ -410,14 +420,16 @@ class Contrat(Model):
 
     territoire: TexteNonVide = Field(description="Le territoire (« Ville de Montpellier »).")
     intitule: TexteNonVide = Field(description="Intitulé du contrat.")
-    periode: Periode
-    signataires: list[str] = Field(default_factory=list)
-    axes: list[Axe] = Field(default_factory=list)
-    gouvernance: list[Instance] = Field(default_factory=list)
+    periode: Periode = Field(description="Période du contrat : debut et fin (années ou dates ISO).")
+    signataires: list[str] = Field(default_factory=list, description="Signataires du contrat.")
+    axes: list[Axe] = Field(default_factory=list, description="Axes stratégiques : id, titre, sous_titre.")
+    gouvernance: list[Instance] = Field(
+        default_factory=list, description="Instances de gouvernance (COPIL, COTECH…) et leur rythme de réunion."
+    )
     transitions: dict[str, str] = Field(
         default_factory=dict, description="Transitions nommées par le contrat : lentille → définition."
     )
-    diagnostic: Diagnostic | None = None
+    diagnostic: Diagnostic | None = Field(None, description="Diagnostic local de santé : sources, chiffres clés.")
     alias_partenaires: dict[str, list[str]] = Field(
         default_factory=dict, description="Nom canonique d'un partenaire → autres graphies (CPAM34…)."
     )
