@@ -75,6 +75,9 @@ def validate(
     severity: Annotated[Optional[list[str]], typer.Option("--severity", help="Sévérité d'un code : CLS215=info (error, warning, info).", show_default=False)] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date de référence des règles de suivi, AAAA-MM-JJ (défaut : aujourd'hui).", show_default=False)] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Fichier de configuration (défaut : clstool.toml ou pyproject.toml au-dessus de chaque territoire).", show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ne pas lire ni écrire le cache des résultats.")] = False,
+    cache_dir: Annotated[Optional[str], typer.Option("--cache-dir", help="Dossier du cache (défaut : $CLSTOOL_CACHE_DIR, sinon .clstool_cache dans le dossier courant).", show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processus en parallèle (défaut : un par cœur).", show_default=False)] = None,
 ) -> None:
     """Vérifier les fichiers : syntaxe, schéma, cohérence entre fichiers, règles (clstool rules)."""
     import datetime as dt
@@ -85,9 +88,12 @@ def validate(
     from .validate import validate as run
 
     today = parse_as_of(as_of, dt.date.today().year) if as_of else None
+    from .cache import DEFAULT_DIR
+
+    cache = None if no_cache else (cache_dir or os.environ.get("CLSTOOL_CACHE_DIR") or DEFAULT_DIR)
     result = run(paths or ["."], select=_codes(select), ignore=_codes(ignore),
                  extend_select=_codes(extend_select), severity=_severities(severity), today=today,
-                 config=config)
+                 config=config, cache_dir=cache, jobs=jobs)
     if format is ValidateFormat.text and output is None:
         console = _console()
         for line in text_lines(result):

@@ -39,6 +39,7 @@ class SourceFile:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str = ""
     reference_only: bool = False  #: loaded to check others against, not reported
+    raw: bytes | None = field(default=None, repr=False)  #: bytes already read (then dropped)
 
     def pos(self, path: tuple, at_key: bool = False) -> tuple[int, int]:
         from .schemaerrors import position
@@ -155,7 +156,8 @@ def load_file(source: SourceFile) -> SourceFile:
     """Read, parse and validate one file; every problem becomes a diagnostic."""
     model_cls: type[BaseModel] = Contrat if source.kind == "contrat" else Fiche
     try:
-        raw = source.path.read_bytes()
+        raw = source.raw if source.raw is not None else source.path.read_bytes()
+        source.raw = None
     except OSError as exc:
         source.diagnostics.append(make(source.display, (1, 1), "CLS010",
                                        f"fichier illisible : {exc.strerror or exc}"))

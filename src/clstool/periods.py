@@ -71,6 +71,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["Interval", "ParsedPeriod", "parse_period", "format_interval"]
@@ -542,7 +543,17 @@ def _evaluate(
 def parse_period(
     text: str, *, contract: tuple[dt.date, dt.date] | None = None, recurrent: bool = False
 ) -> ParsedPeriod:
-    """Parse a French period expression; never raises (see the module docstring)."""
+    """Parse a French period expression; never raises (see the module docstring).
+
+    Results are memoised: a corpus repeats the same few hundred expressions, and several
+    rules and commands ask for the same entry (the result is immutable, so sharing it is safe)."""
+    if not isinstance(text, str):
+        return ParsedPeriod(str(text), (), error="période absente ou qui n'est pas du texte")
+    return _parse_cached(text, contract, recurrent)
+
+
+@lru_cache(maxsize=16384)
+def _parse_cached(text: str, contract: tuple[dt.date, dt.date] | None, recurrent: bool) -> ParsedPeriod:
     if not isinstance(text, str):
         return ParsedPeriod(str(text), (), error="période absente ou qui n'est pas du texte")
     if not text.strip():

@@ -140,7 +140,13 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
 
 
+#: first characters of plain scalars that may be something else than text
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
+
+
 def resolve_scalar(value: str, plain: bool, tag: str | None) -> Any:
+    if plain and not tag and value and value[0] not in _MAYBE_NOT_TEXT:
+        return value  # fast path: most values are plain text starting with a letter
     if tag and tag not in _STR_TAGS:
         if tag == "tag:yaml.org,2002:int" and _INT.match(value):
             return int(value)
@@ -284,7 +290,8 @@ def _build(loader, doc: YamlDoc) -> None:
         kind = type(event)
         if kind is DocumentEndEvent:
             break
-        start = _mark(event.start_mark)
+        mark = event.start_mark
+        start = (mark.line + 1, mark.column + 1)
 
         # A key of a mapping?
         if stack and stack[-1].is_map and stack[-1].key is _NOKEY:
@@ -300,7 +307,10 @@ def _build(loader, doc: YamlDoc) -> None:
                                 "ni un dictionnaire")
             if kind is AliasEvent:
                 raise YamlError("CLS005", *start, "un alias (« * ») ne peut pas servir de clé")
-            frame.key = _scalar(event, start)
+            key = event.value
+            if not (key and event.implicit[0] and key[0] not in _MAYBE_NOT_TEXT and event.tag is None):
+                key = _scalar(event, start)
+            frame.key = key
             frame.key_pos = start
             if frame.attached and frame.key in frame.container:
                 first = positions.get(frame.path + (frame.key,))
@@ -318,7 +328,9 @@ def _build(loader, doc: YamlDoc) -> None:
 
         nodes += 1
         if kind is ScalarEvent:
-            value = _scalar(event, start)
+            value = event.value  # inlined fast path of resolve_scalar: plain text
+            if not (value and event.implicit[0] and value[0] not in _MAYBE_NOT_TEXT and event.tag is None):
+                value = _scalar(event, start)
             anchor = event.anchor
         elif kind is AliasEvent:
             if event.anchor not in anchors:

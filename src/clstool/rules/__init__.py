@@ -170,6 +170,8 @@ class Rule:
     default: ClassVar[bool] = True
     scope: ClassVar[str] = "fiche"
     detail_only: ClassVar[bool] = False
+    #: reads the reference date (``ctx.today``): the validation cache keys on that date
+    uses_today: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> Iterable[Problem | tuple]:  # pragma: no cover - abstract
         raise NotImplementedError

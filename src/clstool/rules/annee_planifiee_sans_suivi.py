@@ -48,6 +48,7 @@ class AnneePlanifieeSansSuivi(Rule):
     """
 
     code = "CLS220"
+    uses_today = True
     name = "annee-planifiee-sans-suivi"
     default = False
 

@@ -44,6 +44,7 @@ class SuiviObsolete(Rule):
     """
 
     code = "CLS219"
+    uses_today = True
     name = "suivi-obsolete"
     default = False
     detail_only = True

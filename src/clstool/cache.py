@@ -1,0 +1,106 @@
+"""On-disk cache of validation results, one entry per territory (like ruff's, per project).
+
+The unit is the territory, not the file: cross-file checks (ids, axes, partners written two
+ways) make a fiche's findings depend on its siblings, so a territory is re-validated as a
+whole as soon as one of its files changes, and the cache can never serve stale cross-file
+findings. A territory holds ~30 files, so this costs little.
+
+The key hashes everything the findings depend on: clstool's code (its version and the size
+and modification time of its modules, so an edited rule invalidates the cache during
+development), the settings (command-line options and the configuration file's content), the
+reference date when a rule reads it, and every file's path and bytes.
+
+Entries are JSON files written atomically (temporary file + rename), so concurrent runs at
+worst compute the same entry twice; an unreadable or damaged entry is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import Diagnostic, Severity
+from .fsutil import atomic_write
+
+FORMAT = 1
+DEFAULT_DIR = ".clstool_cache"
+_README = "Cache de clstool : peut être supprimé sans risque. Ne pas versionner.\n"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """clstool's version and the identity of its installed modules."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(f"{__version__}/{FORMAT}".encode(), digest_size=16)
+    for path in sorted(root.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def territory_key(settings: str, files: list[tuple[str, bytes | None]]) -> str:
+    """The key of a territory: ``settings`` describes the options, ``files`` are
+    ``(name relative to the territory, bytes or None when unreadable)``."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(code_fingerprint().encode())
+    digest.update(settings.encode())
+    for name, raw in files:
+        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(b"-" if raw is None else hashlib.blake2b(raw, digest_size=16).digest())
+    return digest.hexdigest()
+
+
+class Cache:
+    """A folder of entries; ``get`` and ``put`` never raise for cache problems."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str, displays: list[str]) -> list[Diagnostic] | None:
+        """The cached diagnostics of a territory whose files are displayed as ``displays``
+        (in the order used to store them), or None."""
+        try:
+            entry = json.loads(self._path(key).read_bytes())
+            if entry.get("format") != FORMAT or entry.get("files") != len(displays):
+                raise ValueError("format")
+            found = [Diagnostic(displays[f], line, column, code, message, Severity(severity), path)
+                     for f, line, column, code, message, severity, path in entry["diagnostics"]]
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, key: str, displays: list[str], diagnostics: list[Diagnostic]) -> None:
+        index = {display: i for i, display in enumerate(displays)}
+        entry = {
+            "format": FORMAT,
+            "files": len(displays),
+            "diagnostics": [[index[d.file], d.line, d.column, d.code, d.message, d.severity.value, d.path]
+                            for d in diagnostics if d.file in index],
+        }
+        try:
+            self._prepare()
+            path = self._path(key)
+            path.parent.mkdir(exist_ok=True)
+            atomic_write(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def _prepare(self) -> None:
+        if (self.folder / "CACHEDIR.TAG").exists():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.folder / ".gitignore", "*\n")
+        atomic_write(self.folder / "LISEZMOI.txt", _README)
+        atomic_write(self.folder / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                     "# Cache de clstool : https://bford.info/cachedir/\n")
