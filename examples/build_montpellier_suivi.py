@@ -270,6 +270,9 @@ def main() -> None:
     if "\ngouvernance:" in contrat:
         raise SystemExit("data/montpellier/contrat.yaml a maintenant une gouvernance : revoir GOUVERNANCE")
     # format_text: the files are written in clstool fmt's canonical layout (fmt --check passes)
+    # The title says it too, so every output (report, status) shows the example is fictitious.
+    contrat = contrat.replace("\nintitule: Contrat Local de Santé 2022 /2027\n",
+                              "\nintitule: Contrat Local de Santé 2022 /2027 — exemple de suivi fictif\n", 1)
     atomic_write(DST / "contrat.yaml", format_text(with_header(contrat.rstrip("\n") + "\n" + GOUVERNANCE), "contrat"))
     for src in sources:
         text = src.read_text(encoding="utf-8")
