@@ -106,7 +106,7 @@ def test_utf16_file(territory):
 
 def test_bom_is_reported_and_file_still_checked(territory):
     raw = b"\xef\xbb\xbf" + 'id: "1-1"\naxe: "1"\ntitre: Action\ntypo: x\n'.encode()
-    d = check(territory, raw, "CLS002", 1, 1, "BOM")
+    check(territory, raw, "CLS002", 1, 1, "BOM")
     result = validate([str(territory.root)])
     assert only(result, "CLS020").line == 4  # the rest of the file was validated
 

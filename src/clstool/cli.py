@@ -34,6 +34,31 @@ def _console(stderr: bool = False) -> Console:
                    color_system=None if plain else "auto", no_color=plain)
 
 
+def _emit(data: str | bytes, output: Optional[str]) -> None:
+    """Write a command's result to ``output`` atomically, or to standard output. Bytes (CSV
+    with BOM, XLSX) and text with CRLF line ends (ICS) go to stdout untouched."""
+    from .fsutil import atomic_write
+
+    if output is not None:
+        atomic_write(output, data)
+        return
+    if isinstance(data, str) and "\r\n" not in data:
+        sys.stdout.write(data)
+        return
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()
+    sys.stdout.buffer.write(raw)
+    sys.stdout.buffer.flush()
+
+
+def _warn_ignored(paths) -> int:
+    """Name the files a command had to leave out; the exit code that goes with them."""
+    for path in paths:
+        _console(stderr=True).print(f"Attention : {path} ignoré (erreurs : lancez clstool validate {path}).",
+                                    style="yellow", markup=False)
+    return 1 if paths else 0
+
+
 def _codes(values: Optional[list[str]]) -> Optional[list[str]]:
     if not values:
         return None
@@ -82,7 +107,6 @@ def validate(
     """Vérifier les fichiers : syntaxe, schéma, cohérence entre fichiers, règles (clstool rules)."""
     import datetime as dt
 
-    from .fsutil import atomic_write
     from .output import text_lines, to_json
     from .plan import parse_as_of
     from .validate import validate as run
@@ -111,10 +135,7 @@ def validate(
             data = ciformats.to_junit(result)
         else:
             data = "".join(line.plain + "\n" for line in text_lines(result))
-        if output is not None:
-            atomic_write(output, data)
-        else:
-            sys.stdout.write(data)
+        _emit(data, output)
     raise typer.Exit(1 if result.failed(strict) else 0)
 
 
@@ -140,7 +161,6 @@ def status(
 ) -> None:
     """Statut de chaque fiche, déclinaison et indicateur pour une année (suivi + calendrier)."""
     from . import status_output
-    from .fsutil import atomic_write
     from .plan import parse_as_of
     from .status import status as run
 
@@ -154,18 +174,8 @@ def status(
             data = status_output.to_json(report) + "\n"
         else:
             data = status_output.table_text(report)
-        if output is not None:
-            atomic_write(output, data)
-        elif isinstance(data, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
-    for path in report.ignores:
-        _console(stderr=True).print(f"Attention : {path} ignoré (erreurs : lancez clstool validate {path}).",
-                                    style="yellow", markup=False)
-    raise typer.Exit(1 if report.ignores else 0)
+        _emit(data, output)
+    raise typer.Exit(_warn_ignored(report.ignores))
 
 
 class CalendarFormat(str, Enum):
@@ -193,7 +203,6 @@ def calendar(
     """Calendrier prévisionnel d'une année : entrées, dates, statut prévu (tableau, JSON, iCalendar)."""
     from . import calendar_output
     from .calendar import year_calendar
-    from .fsutil import atomic_write
     from .plan import parse_as_of
 
     result = year_calendar(paths or ["."], year, parse_as_of(as_of, year), fiches=_ids(fiche), axes=_ids(axe))
@@ -209,22 +218,12 @@ def calendar(
             data = calendar_output.to_ics(result)
         else:
             data = calendar_output.to_text(result)
-        if output is not None:
-            atomic_write(output, data)
-        elif format is CalendarFormat.ics:  # CRLF line ends, exactly as RFC 5545 wants them
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data.encode("utf-8"))
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
+        _emit(data, output)  # ICS keeps its CRLF line ends, as RFC 5545 wants them
         warn = _console(stderr=True)
         for item in result.unparsed:
             warn.print(f"Attention : période non reconnue dans {item.fichier} (fiche {item.fiche}) : "
                        f"« {item.periode} » ({item.erreur})", style="yellow", markup=False)
-    for path in result.ignores:
-        _console(stderr=True).print(f"Attention : {path} ignoré (erreurs : lancez clstool validate {path}).",
-                                    style="yellow", markup=False)
-    raise typer.Exit(1 if result.ignores else 0)
+    raise typer.Exit(_warn_ignored(result.ignores))
 
 
 class SchemaKind(str, Enum):
@@ -285,7 +284,6 @@ def export(
 ) -> None:
     """Exporter les fiches en tableaux : CSV, classeur Excel, JSON, ou classeur pour Territoires en Transitions."""
     from . import export as library
-    from .fsutil import atomic_write
 
     if format in (ExportFormat.xlsx, ExportFormat.tet) and output is None:
         raise UsageError(f"--format {format.value} écrit un classeur : précisez le fichier avec -o FICHIER.xlsx")
@@ -300,18 +298,8 @@ def export(
         from .tet_export import to_tet
 
         content = to_tet(data)
-    if output is not None:
-        atomic_write(output, content)
-    elif isinstance(content, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(content)
-    for path in data.ignores:
-        _console(stderr=True).print(f"Attention : {path} ignoré (erreurs : lancez clstool validate {path}).",
-                                    style="yellow", markup=False)
-    raise typer.Exit(1 if data.ignores else 0)
+    _emit(content, output)
+    raise typer.Exit(_warn_ignored(data.ignores))
 
 
 import_app = typer.Typer(help="Importer un plan d'action d'un autre outil.", no_args_is_help=True,
@@ -450,7 +438,6 @@ def report(
     axe: Annotated[Optional[list[str]], typer.Option("--axe", help="Seulement les fiches de ces axes.", show_default=False)] = None,
 ) -> None:
     """Bilan annuel d'un contrat, pour le comité de pilotage (HTML autonome ou Markdown)."""
-    from .fsutil import atomic_write
     from .loader import load
     from .plan import parse_as_of
     from .report import build, render
@@ -459,15 +446,10 @@ def report(
     result = build(project, year, parse_as_of(as_of, year) if as_of else None,
                    only_fiches=_ids(fiche) or (), only_axes=_ids(axe) or ())
     text = render(result, format.value, templates)
+    _emit(text, output)
     if output is not None:
-        atomic_write(output, text)
         _console(stderr=True).print(f"Bilan {year} écrit dans {output}.", markup=False)
-    else:
-        sys.stdout.write(text)
-    for path in result.fichiers_ignores:
-        _console(stderr=True).print(f"Attention : {path} ignoré (erreurs : lancez clstool validate {path}).",
-                                    style="yellow", markup=False)
-    raise typer.Exit(1 if result.fichiers_ignores else 0)
+    raise typer.Exit(_warn_ignored(result.fichiers_ignores))
 
 
 # ---- add new commands above this line (keep each command thin: parse, call the library, print) ----

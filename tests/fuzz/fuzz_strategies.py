@@ -18,8 +18,7 @@ The number of examples comes from ``CLSTOOL_FUZZ_EXAMPLES`` (default 200, CI) so
 from __future__ import annotations
 
 import os
-import types
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 import yaml
 from hypothesis import HealthCheck, settings
@@ -123,13 +122,7 @@ _TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçôÉ ABCDEFGH'’,.(
                 max_size=30).filter(lambda s: s.strip() == s and s[:1].isalpha())
 
 
-def _expand(tp: Any) -> list:
-    origin = get_origin(tp)
-    if origin is Annotated:
-        return _expand(get_args(tp)[0])
-    if origin is Union or origin is types.UnionType:
-        return [t for arg in get_args(tp) for t in _expand(arg)]
-    return [tp]
+from clstool.schemaerrors import _expand  # noqa: E402  (the one definition of "members of a type")
 
 
 def for_type(tp: Any, depth: int = 0) -> st.SearchStrategy:
