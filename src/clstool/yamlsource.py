@@ -204,7 +204,7 @@ def _syntax_message(problem: str) -> str:
 
 
 def _leading_tab(text: str, last_line: int) -> tuple[int, int] | None:
-    for number, line in enumerate(text.split("\n")[:last_line], start=1):
+    for number, line in enumerate(_BREAK.split(text)[:last_line], start=1):
         stripped = line.lstrip(" \t")
         indent = line[: len(line) - len(stripped)]
         if "\t" in indent:

@@ -157,8 +157,6 @@ def test_positions_outside_libyaml_marks(raw, line, column):
     assert (caught.value.problem.line, caught.value.problem.column) == (line, column)
 
 
-@pytest.mark.xfail(strict=True, reason="signalé au responsable : _leading_tab découpe les lignes sur LF "
-                   "seulement, une tabulation dans un fichier à fins de ligne CR n'est pas reconnue")
 def test_tab_indentation_with_cr_line_ends():
     """Found by benchmarks/fuzz_long.py: with old-Mac line ends (lone CR) a tab used to indent
     gets the generic « caractère qui ne peut pas commencer une valeur » instead of CLS003."""
