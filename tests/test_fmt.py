@@ -204,3 +204,14 @@ def test_single_file_and_latin1(messy, tmp_path):
     proc = run("fmt", "--check", "terr/fiches/1-2.yaml", "terr/fiches/1-4.yaml", cwd=tmp_path)
     assert proc.returncode == 2 and "pas en UTF-8" in proc.stderr
     assert "1-1.yaml" not in proc.stdout + proc.stderr
+
+
+def test_what_import_and_new_write_is_already_canonical(tmp_path):
+    """yamlwrite (new, import tet) and fmt agree on quoting: only ids starting with a digit."""
+    from clstool.fmt import format_text
+    from clstool.yamlwrite import dump
+
+    text = dump({"id": "1-1", "axe": "2", "titre": "Action : test",
+                 "indicateurs": [{"id": "P1", "type": "processus", "libelle": "Nombre"}]})
+    assert 'id: "1-1"' in text and "- id: P1" in text
+    assert format_text(text, "fiche") == text

@@ -49,9 +49,12 @@ def canonical_yaml() -> YAML:
 
 
 def quote_ids(data: Any) -> Any:
-    """A copy of ``data`` where every text value of an ``id`` or ``axe`` key is double-quoted."""
+    """A copy of ``data`` where the ``id`` and ``axe`` values that start with a digit are
+    double-quoted (``"1-1"``, ``"3"``; ``P1`` stays plain): the rule of ``clstool fmt``, so
+    what ``new`` and ``import tet`` write is already canonical."""
     if isinstance(data, dict):
-        return {k: (DoubleQuotedScalarString(v) if k in ID_KEYS and isinstance(v, str) else quote_ids(v))
+        return {k: (DoubleQuotedScalarString(v) if k in ID_KEYS and isinstance(v, str) and v[:1].isdigit()
+                    else quote_ids(v))
                 for k, v in data.items()}
     if isinstance(data, list):
         return [quote_ids(v) for v in data]
