@@ -131,3 +131,54 @@ def test_parallel_run_equals_serial_run(tmp_path):
     cached = validate([str(tmp_path / "data")], jobs=2, cache_dir=tmp_path / "cache")
     # eight identical territories share one entry (the key ignores where a territory lives)
     assert _key(cached) == _key(serial) and len(_entries(tmp_path / "cache")) == 2
+
+
+def _age(folder: Path, seconds: float = 10) -> None:
+    import os
+    import time
+
+    past = time.time() - seconds
+    for path in folder.rglob("*.yaml"):
+        os.utime(path, (past, past))
+
+
+def test_warm_run_reads_no_file_when_metadata_is_unchanged(tmp_path, monkeypatch):
+    terr = _copy_montpellier(tmp_path)
+    _age(terr)
+    cache = tmp_path / "cache"
+    cold = validate([str(terr)], cache_dir=cache)
+    assert list((cache / "meta").rglob("*"))  # metadata entry written: files are old enough
+
+    real_read = Path.read_bytes
+
+    def no_yaml_read(self):
+        assert self.suffix != ".yaml", f"lu : {self}"
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", no_yaml_read)
+    assert _key(validate([str(terr)], cache_dir=cache)) == _key(cold)
+
+
+def test_recent_files_are_not_trusted_by_metadata(tmp_path):
+    """The racy case: a file modified within RACY_SECONDS may change again without its size or
+    modification time changing; its metadata entry is not written, so it is read next time."""
+    terr = _copy_montpellier(tmp_path)
+    _age(terr, 0)  # modified just now
+    cache = tmp_path / "cache"
+    validate([str(terr)], cache_dir=cache)
+    assert not (cache / "meta").exists()
+
+
+def test_changed_content_with_same_size_and_mtime_needs_a_new_metadata_key(tmp_path):
+    import os
+
+    terr = _copy_montpellier(tmp_path)
+    _age(terr)
+    cache = tmp_path / "cache"
+    validate([str(terr)], cache_dir=cache)
+    fiche = terr / "fiches" / "1-1.yaml"
+    stat = fiche.stat()
+    text = fiche.read_text(encoding="utf-8").replace('axe: "1"', 'axe: "9"')
+    fiche.write_text(text, encoding="utf-8")
+    os.utime(fiche, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # any change of mtime
+    assert "CLS103" in {d.code for d in validate([str(terr)], cache_dir=cache).diagnostics}

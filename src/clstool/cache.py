@@ -12,6 +12,12 @@ reference date when a rule reads it, and every file's path and bytes.
 
 Entries are JSON files written atomically (temporary file + rename), so concurrent runs at
 worst compute the same entry twice; an unreadable or damaged entry is ignored and rebuilt.
+
+Like git's index, a warm run need not read the files: a second, small entry maps the
+territory's file *metadata* (path, size, modification time) to its content key. It is
+written only when every file is older than :data:`RACY_SECONDS` (a file modified in the same
+instant as its hashing could keep its metadata while its content changes), and a miss just
+falls back to reading and hashing.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from .fsutil import atomic_write
 
 FORMAT = 1
 DEFAULT_DIR = ".clstool_cache"
+RACY_SECONDS = 2.0
 _README = "Cache de clstool : peut être supprimé sans risque. Ne pas versionner.\n"
 
 
@@ -51,6 +58,16 @@ def territory_key(settings: str, files: list[tuple[str, bytes | None]]) -> str:
     for name, raw in files:
         digest.update(b"\0" + name.encode() + b"\0")
         digest.update(b"-" if raw is None else hashlib.blake2b(raw, digest_size=16).digest())
+    return digest.hexdigest()
+
+
+def stat_key(settings: str, root: str, stats: list[tuple]) -> str:
+    """The key of a territory's file metadata: ``stats`` are ``(name, size, mtime_ns)``."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(code_fingerprint().encode())
+    digest.update(settings.encode())
+    digest.update(root.encode())
+    digest.update(repr(stats).encode())
     return digest.hexdigest()
 
 
@@ -95,6 +112,28 @@ class Cache:
             atomic_write(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+    def content_key(self, key: str) -> str | None:
+        """The content key recorded for a metadata key, or None."""
+        try:
+            found = (self.folder / "meta" / key[:2] / key).read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return found if len(found) == 40 and all(c in "0123456789abcdef" for c in found) else None
+
+    def remember(self, key: str, content_key: str, newest_mtime_ns: int) -> None:
+        """Record metadata key → content key, unless a file is too recent to trust."""
+        import time
+
+        if time.time() - newest_mtime_ns / 1e9 < RACY_SECONDS:
+            return
+        try:
+            self._prepare()
+            path = self.folder / "meta" / key[:2] / key
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, content_key + "\n")
+        except OSError:
+            pass
 
     def _prepare(self) -> None:
         if (self.folder / "CACHEDIR.TAG").exists():

@@ -81,9 +81,25 @@ def _join(given: str, relative: str) -> str:
 
 
 def _fiche_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    try:
+        with os.scandir(folder) as entries:  # d_type: no stat per file
+            names = [e.name for e in entries if e.name.endswith(_SUFFIXES) and e.is_file()]
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+    return [folder / name for name in sorted(names)]
+
+
+def _territories_below(folder: Path) -> list[Path]:
+    """Folders under ``folder`` that hold a contrat.yaml, or a fiches/ folder with fiches
+    (one walk of the tree, in a stable order)."""
+    found: set[Path] = set()
+    for current, dirs, files in os.walk(folder):
+        dirs.sort()
+        if CONTRAT in files:
+            found.add(Path(current))
+        elif FICHES in dirs and _fiche_files(Path(current) / FICHES):
+            found.add(Path(current))
+    return sorted(found)
 
 
 def _territory_root_of(file: Path) -> Path | None:
@@ -116,9 +132,7 @@ def discover(paths: list[str]) -> list[Territory]:
                 roots = [path.parent]
                 given = os.path.dirname(os.path.normpath(given)) or "."
             if not roots:
-                roots = sorted({p.parent for p in path.rglob(CONTRAT)})
-                roots += sorted({p.parent.parent for p in path.rglob(FICHES) if p.is_dir()
-                                 and p.parent not in roots and any(_fiche_files(p))})
+                roots = _territories_below(path)
             if not roots:
                 raise UsageError(f"aucun {CONTRAT} ni dossier {FICHES}/ sous {given}")
             for root in roots:

@@ -60,4 +60,12 @@ def text_lines(result: ValidationResult) -> Iterator[Text]:
 
 
 def to_json(result: ValidationResult) -> str:
-    return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+    """One JSON object (DESIGN §6), one diagnostic per line: readable, and encoded by json's C
+    encoder (``indent`` would switch to the pure-Python one, slow on a national corpus)."""
+    head = result.to_json()
+    diagnostics = head.pop("diagnostics")
+    out = json.dumps(head, ensure_ascii=False)[:-1]
+    if not diagnostics:
+        return out + ', "diagnostics": []}'
+    items = ",\n  ".join(json.dumps(d, ensure_ascii=False) for d in diagnostics)
+    return out + f', "diagnostics": [\n  {items}\n]}}'

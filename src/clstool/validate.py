@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from . import suppressions
 from .checks import check_territory
 from .diagnostics import Diagnostic, Severity
-from .cache import Cache, territory_key
+from .cache import Cache, stat_key, territory_key
 from .lintconfig import Layer, Settings, SettingsResolver
 from .loader import Project, SourceFile, Territory, discover, load_file
 from .rules import run_rules
@@ -113,31 +115,74 @@ def _settings_key(settings: Settings, reference: dt.date) -> str:
     return repr((str(settings.path), config, settings.layers, ignores, dated))
 
 
+def _relative(path: str, base: str) -> str:
+    """``path`` relative to the folder ``base`` (ending with a separator), without touching the
+    file system in the common case where ``path`` was built from ``base``."""
+    return path[len(base):] if path.startswith(base) else os.path.relpath(path, base)
+
+
+class _Lookup:
+    """How a territory is found in the cache: its file names, settings and metadata keys."""
+
+    def __init__(self, territory: Territory, settings: Settings, reference: dt.date, cache: Cache):
+        base = str(territory.root) + os.sep
+        self.names = [f"{'r' if f.reference_only else 'v'}:{_relative(str(f.path), base)}"
+                      for f in territory.files]
+        self.displays = [f.display for f in territory.files]
+        self.settings_key = _settings_key(settings, reference)
+        self.newest = 0
+        try:
+            stats = [os.stat(f.path) for f in territory.files]
+            self.newest = max((st.st_mtime_ns for st in stats), default=0)
+            self.meta_key: str | None = stat_key(
+                self.settings_key, str(territory.root.resolve()),
+                [(n, st.st_size, st.st_mtime_ns) for n, st in zip(self.names, stats)])
+        except OSError:
+            self.meta_key = None
+
+    def warm(self, cache: Cache) -> list[Diagnostic] | None:
+        """The cached findings, found from metadata alone (no file read), or None."""
+        known = cache.content_key(self.meta_key) if self.meta_key else None
+        return cache.get(known, self.displays) if known else None
+
+
+def _warm(territory: Territory, resolver: SettingsResolver, reference: dt.date,
+          cache: Cache) -> list[Diagnostic] | None:
+    return _Lookup(territory, resolver.for_folder(territory.root), reference, cache).warm(cache)
+
+
 def _validate_territory(territory: Territory, resolver: SettingsResolver, reference: dt.date,
                         cache: Cache | None) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Load, check and filter one territory, through the cache; its trees are dropped after."""
     settings = resolver.for_folder(territory.root)
     key = None
     if cache is not None:
+        lookup = _Lookup(territory, settings, reference, cache)
+        names, displays, settings_key = lookup.names, lookup.displays, lookup.settings_key
+        meta_key, newest = lookup.meta_key, lookup.newest
+        found = lookup.warm(cache)
+        if found is not None:  # warm: nothing read
+            return territory.files, found
         for f in territory.files:
             try:
                 f.raw = f.path.read_bytes()
             except OSError:
                 f.raw = None
-        root = territory.root.resolve()
-        key = territory_key(_settings_key(settings, reference), [
-            (f"{'r' if f.reference_only else 'v'}:{os.path.relpath(f.path.resolve(), root)}", f.raw)
-            for f in territory.files])
-        found = cache.get(key, [f.display for f in territory.files])
+        key = territory_key(settings_key, [(n, f.raw) for n, f in zip(names, territory.files)])
+        found = cache.get(key, displays)
         if found is not None:
             for f in territory.files:
                 f.raw = None
+            if meta_key:
+                cache.remember(meta_key, key, newest)
             return territory.files, found
     for f in territory.files:
         load_file(f)
     found = _diagnose(territory, settings, reference)
     if cache is not None and key is not None:
         cache.put(key, [f.display for f in territory.files], found)
+        if lookup.meta_key:
+            cache.remember(lookup.meta_key, key, lookup.newest)
     for f in territory.files:  # keep memory flat on large corpora
         f.model = f.data = f.raw = None
         f.positions, f.diagnostics, f.text = {}, [], ""
@@ -165,20 +210,49 @@ def validate(paths: list[str], select: list[str] | None = None, ignore: list[str
     Territories are loaded one at a time and dropped once checked, so memory stays flat.
     ``cache_dir``: reuse and store results there (:mod:`clstool.cache`); ``jobs``: worker
     processes (None: one per core) when there are enough files to be worth it."""
-    layer_args = (select, ignore, extend_select, severity)
+    with _fewer_gc_passes():
+        return _validate_paths(paths, (select, ignore, extend_select, severity), today, config,
+                               cache_dir, jobs)
+
+
+@contextlib.contextmanager
+def _fewer_gc_passes():
+    """Parsing builds hundreds of thousands of small, acyclic dicts and lists; with the default
+    thresholds the cyclic collector rescans them over and over (~10 % of the run). Collect
+    rarely while validating; nothing kept is cyclic, reference counting frees the trees."""
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _validate_paths(paths, layer_args, today, config, cache_dir, jobs) -> ValidationResult:
     resolver = _resolver(*layer_args, config=config)  # bad options fail here, before any work
     reference = today or dt.date.today()
     territories = discover(paths)
-    workers = min(jobs or os.cpu_count() or 1, len(territories))
-    if workers > 1 and sum(len(t.files) for t in territories) >= PARALLEL_MIN_FILES:
-        size = -(-len(territories) // (workers * 4))  # contiguous chunks keep the order
-        chunks = [territories[i:i + size] for i in range(0, len(territories), size)]
-        work = [(chunk, layer_args, config, reference, cache_dir) for chunk in chunks if chunk]
+    cache = Cache(cache_dir) if cache_dir is not None else None
+    parts: dict[int, tuple[list[SourceFile], list[Diagnostic]]] = {}
+    if cache is not None:  # hits found from metadata cost less than starting a worker
+        for i, territory in enumerate(territories):
+            found = _warm(territory, resolver, reference, cache)
+            if found is not None:
+                parts[i] = (territory.files, found)
+    todo = [i for i in range(len(territories)) if i not in parts]
+    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    if workers > 1 and sum(len(territories[i].files) for i in todo) >= PARALLEL_MIN_FILES:
+        size = -(-len(todo) // (workers * 4))  # contiguous chunks keep the order
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        work = [([territories[i] for i in chunk], layer_args, config, reference, cache_dir) for chunk in chunks]
         try:
             context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                return _result([part for parts in pool.map(_validate_chunk, work) for part in parts])
+                for chunk, results in zip(chunks, pool.map(_validate_chunk, work)):
+                    parts.update(zip(chunk, results))
+            todo = []
         except (OSError, BrokenProcessPool):
             pass  # no worker processes here (sandbox, no /dev/shm): do it in this process
-    cache = Cache(cache_dir) if cache_dir is not None else None
-    return _result([_validate_territory(t, resolver, reference, cache) for t in territories])
+    for i in todo:
+        parts[i] = _validate_territory(territories[i], resolver, reference, cache)
+    return _result([parts[i] for i in range(len(territories))])

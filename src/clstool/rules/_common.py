@@ -14,6 +14,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The comparison key of a name or a line: case, accents, spacing and punctuation ignored
     (« CPAM 34 » = « CPAM34 », « SUMPPS – CSU » = « SUMPPS CSU », « Médecine » = « médecine »)."""
