@@ -71,6 +71,28 @@ def stat_key(settings: str, root: str, stats: list[tuple]) -> str:
     return digest.hexdigest()
 
 
+_FIELDS = (int, int, int, str, str, str, str)
+
+
+def _diagnostics(entry: object, displays: list[str]) -> list[Diagnostic] | None:
+    """The diagnostics of a decoded entry, or None unless it has exactly the expected shape
+    (a damaged or foreign file must never reach the sorting or the output)."""
+    if not (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("files") == len(displays)
+            and isinstance(entry.get("diagnostics"), list)):
+        return None
+    found = []
+    for item in entry["diagnostics"]:
+        if not (isinstance(item, list) and len(item) == len(_FIELDS)
+                and all(type(v) is t for v, t in zip(item, _FIELDS))):
+            return None
+        index, line, column, code, message, severity, path = item
+        if not (0 <= index < len(displays) and line >= 1 and column >= 1
+                and severity in Severity._value2member_map_):
+            return None
+        found.append(Diagnostic(displays[index], line, column, code, message, Severity(severity), path))
+    return found
+
+
 class Cache:
     """A folder of entries; ``get`` and ``put`` never raise for cache problems."""
 
@@ -87,14 +109,13 @@ class Cache:
         (in the order used to store them), or None."""
         try:
             entry = json.loads(self._path(key).read_bytes())
-            if entry.get("format") != FORMAT or entry.get("files") != len(displays):
-                raise ValueError("format")
-            found = [Diagnostic(displays[f], line, column, code, message, Severity(severity), path)
-                     for f, line, column, code, message, severity, path in entry["diagnostics"]]
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            found = _diagnostics(entry, displays)
+        except (OSError, ValueError):
+            found = None
+        if found is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return found
 
     def put(self, key: str, displays: list[str], diagnostics: list[Diagnostic]) -> None:
