@@ -98,8 +98,6 @@ class Cache:
 
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -111,11 +109,7 @@ class Cache:
             entry = json.loads(self._path(key).read_bytes())
             found = _diagnostics(entry, displays)
         except (OSError, ValueError):
-            found = None
-        if found is None:
-            self.misses += 1
-        else:
-            self.hits += 1
+            return None
         return found
 
     def put(self, key: str, displays: list[str], diagnostics: list[Diagnostic]) -> None:

@@ -38,13 +38,10 @@ from rich.text import Text
 
 from . import __version__
 from .calendar import CalendarItem, YearCalendar
+from .formatting import iso_date
 from .status import libelle
 
 # --- JSON -------------------------------------------------------------------------------------
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def item_json(item: CalendarItem) -> dict:
@@ -54,8 +51,8 @@ def item_json(item: CalendarItem) -> dict:
         "declinaison": item.declinaison,
         "periode": item.periode,
         "jalon": item.jalon,
-        "debut": _iso(item.debut),
-        "fin": _iso(item.fin),
+        "debut": iso_date(item.debut),
+        "fin": iso_date(item.fin),
         "statut": item.statut,
     }
 

@@ -27,6 +27,11 @@ def fr_number(value: float | int | None, decimals: int = 2) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", NNBSP)
 
 
+def iso_date(day: dt.date | None) -> str | None:
+    """``2024-12-31`` for JSON outputs; None stays None (an unparsed period has no date)."""
+    return day.isoformat() if day else None
+
+
 def fr_date(day: dt.date | None) -> str:
     """``2024-12-31`` → ``31 décembre 2024`` (``1er`` for the first day of a month)."""
     if day is None:

@@ -31,15 +31,18 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .formatting import iso_date
 from .status import (
-    STATUTS, DeclinaisonStatus, FicheStatus, IndicatorStatus, StatusReport, UnitStatus, libelle,
+    STATUTS,
+    DeclinaisonStatus,
+    FicheStatus,
+    IndicatorStatus,
+    StatusReport,
+    UnitStatus,
+    libelle,
 )
 
 # --- JSON -------------------------------------------------------------------------------------
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _unit_json(unit: UnitStatus) -> dict:
@@ -48,8 +51,8 @@ def _unit_json(unit: UnitStatus) -> dict:
         "motif": unit.motif,
         "statut_declare": unit.statut_declare,
         "avancement": unit.avancement,
-        "debut": _iso(unit.debut),
-        "fin": _iso(unit.fin),
+        "debut": iso_date(unit.debut),
+        "fin": iso_date(unit.fin),
         "calendrier": unit.calendrier.source,
         "prevu": unit.prevu,
     }

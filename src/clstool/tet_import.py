@@ -358,20 +358,29 @@ class _Builder:
             fiche["notes"] = notes.all()
         return fiche
 
+    def _coded(self, row: int, cells: dict[str, tuple[_Col, Any]], key: str, to_code, notes: _Notes,
+               unknown: str) -> str | None:
+        """clstool's code for the TeT label in column ``key`` (status, priority); an unknown
+        label is kept in ``notes`` with a warning naming its row and column, never dropped."""
+        label = text_of(cells[key][1]) if key in cells else None
+        if not label:
+            return None
+        code = to_code(label)
+        if not code:
+            self.warn(unknown.format(label), row, cells[key][0])
+            notes.add(cells[key][0], label)
+        return code
+
     def _fill(self, row: int, cells: dict[str, tuple[_Col, Any]], fiche: dict, notes: _Notes) -> None:
         def text(key: str) -> str | None:
             return text_of(cells[key][1]) if key in cells else None
 
         if text("descriptif"):
             fiche["definition"] = text("descriptif")
-        if text("priorite"):
-            code = priorite_code(text("priorite"))
-            if code:
-                fiche["priorite"] = code
-            else:
-                self.warn(f"priorité « {text('priorite')} » inconnue (Élevé, Moyen, Bas) : gardée dans notes",
-                          row, cells["priorite"][0])
-                notes.add(cells["priorite"][0], text("priorite"))
+        code = self._coded(row, cells, "priorite", priorite_code, notes,
+                           "priorité « {} » inconnue (Élevé, Moyen, Bas) : gardée dans notes")
+        if code:
+            fiche["priorite"] = code
         if text("objectifs"):
             fiche["objectifs"] = objectives(text("objectifs"))
         portage = {}
@@ -394,14 +403,10 @@ class _Builder:
         if text("participation"):
             self._participation(row, cells["participation"][0], text("participation"), fiche, notes)
         suivi = {}
-        if text("statut"):
-            code = statut_code(text("statut"))
-            if code:
-                suivi["statut"] = code
-            else:
-                self.warn(f"statut « {text('statut')} » inconnu de Territoires en Transitions : gardé dans notes",
-                          row, cells["statut"][0])
-                notes.add(cells["statut"][0], text("statut"))
+        code = self._coded(row, cells, "statut", statut_code, notes,
+                           "statut « {} » inconnu de Territoires en Transitions : gardé dans notes")
+        if code:
+            suivi["statut"] = code
         if text("notes_suivi"):
             suivi["commentaire"] = text("notes_suivi")
         if suivi:

@@ -13,9 +13,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from . import suppressions
+from .cache import Cache, stat_key, territory_key
 from .checks import check_territory
 from .diagnostics import Diagnostic, Severity
-from .cache import Cache, stat_key, territory_key
 from .lintconfig import Layer, Settings, SettingsResolver
 from .loader import Project, SourceFile, Territory, discover, load_file
 from .rules import run_rules
@@ -124,7 +124,7 @@ def _relative(path: str, base: str) -> str:
 class _Lookup:
     """How a territory is found in the cache: its file names, settings and metadata keys."""
 
-    def __init__(self, territory: Territory, settings: Settings, reference: dt.date, cache: Cache):
+    def __init__(self, territory: Territory, settings: Settings, reference: dt.date):
         base = str(territory.root) + os.sep
         self.names = [f"{'r' if f.reference_only else 'v'}:{_relative(str(f.path), base)}"
                       for f in territory.files]
@@ -148,18 +148,16 @@ class _Lookup:
 
 def _warm(territory: Territory, resolver: SettingsResolver, reference: dt.date,
           cache: Cache) -> list[Diagnostic] | None:
-    return _Lookup(territory, resolver.for_folder(territory.root), reference, cache).warm(cache)
+    return _Lookup(territory, resolver.for_folder(territory.root), reference).warm(cache)
 
 
 def _validate_territory(territory: Territory, resolver: SettingsResolver, reference: dt.date,
                         cache: Cache | None) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Load, check and filter one territory, through the cache; its trees are dropped after."""
     settings = resolver.for_folder(territory.root)
-    key = None
+    lookup = key = None
     if cache is not None:
-        lookup = _Lookup(territory, settings, reference, cache)
-        names, displays, settings_key = lookup.names, lookup.displays, lookup.settings_key
-        meta_key, newest = lookup.meta_key, lookup.newest
+        lookup = _Lookup(territory, settings, reference)
         found = lookup.warm(cache)
         if found is not None:  # warm: nothing read
             return territory.files, found
@@ -168,21 +166,19 @@ def _validate_territory(territory: Territory, resolver: SettingsResolver, refere
                 f.raw = f.path.read_bytes()
             except OSError:
                 f.raw = None
-        key = territory_key(settings_key, [(n, f.raw) for n, f in zip(names, territory.files)])
-        found = cache.get(key, displays)
-        if found is not None:
+        key = territory_key(lookup.settings_key, [(n, f.raw) for n, f in zip(lookup.names, territory.files)])
+        found = cache.get(key, lookup.displays)
+        if found is None:
             for f in territory.files:
-                f.raw = None
-            if meta_key:
-                cache.remember(meta_key, key, newest)
-            return territory.files, found
-    for f in territory.files:
-        load_file(f)
-    found = _diagnose(territory, settings, reference)
-    if cache is not None and key is not None:
-        cache.put(key, [f.display for f in territory.files], found)
+                load_file(f)
+            found = _diagnose(territory, settings, reference)
+            cache.put(key, lookup.displays, found)
         if lookup.meta_key:
             cache.remember(lookup.meta_key, key, lookup.newest)
+    else:
+        for f in territory.files:
+            load_file(f)
+        found = _diagnose(territory, settings, reference)
     for f in territory.files:  # keep memory flat on large corpora
         f.model = f.data = f.raw = None
         f.positions, f.diagnostics, f.text = {}, [], ""

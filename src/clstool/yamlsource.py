@@ -140,13 +140,13 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
 
 
-#: first characters of plain scalars that may be something else than text
+#: first characters of plain scalars that may be something else than text: a plain scalar
+#: starting with any other character is text, without resolving it (the event loop of
+#: :func:`_build` tests this inline, on the hot path, before calling :func:`resolve_scalar`)
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
 
 
 def resolve_scalar(value: str, plain: bool, tag: str | None) -> Any:
-    if plain and not tag and value and value[0] not in _MAYBE_NOT_TEXT:
-        return value  # fast path: most values are plain text starting with a letter
     if tag and tag not in _STR_TAGS:
         if tag == "tag:yaml.org,2002:int" and _INT.match(value):
             return int(value)
