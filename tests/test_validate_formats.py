@@ -186,3 +186,16 @@ def test_rules_json_and_markdown():
     table = run("rules", "--format", "markdown").stdout
     assert table.startswith("| code | nom | sévérité | par défaut | vérifie |")
     assert "| CLS219 | `suivi-obsolete` | avertissement | sur demande |" in table
+
+
+@pytest.mark.parametrize("text", ["", "simple", "guillemets \" et \\ barre", "é à ☒ – « »", "ligne\nsuivante\ttab\x01",
+                                  "\u2028 séparateur", "emoji 🩺", "\x7f"])
+def test_json_lines_are_what_json_dumps_writes(text):
+    """The JSON output writes each diagnostic by hand for speed; it must be exactly what
+    ``json.dumps(..., ensure_ascii=False)`` writes, for any text."""
+    from clstool.diagnostics import Diagnostic, Severity
+    from clstool.output import _diagnostic_json
+
+    for severity in Severity:
+        d = Diagnostic(f"terr/{text}.yaml", 3, 14, "CLS203", text, severity, f"a.{text}[0]")
+        assert _diagnostic_json(d) == json.dumps(d.to_json(), ensure_ascii=False)

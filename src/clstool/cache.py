@@ -12,6 +12,8 @@ reference date when a rule reads it, and every file's path and bytes.
 
 Entries are JSON files written atomically (temporary file + rename), so concurrent runs at
 worst compute the same entry twice; an unreadable or damaged entry is ignored and rebuilt.
+They are not flushed to disk one by one (a cache may be lost: after a power cut an entry may
+be empty, which reads as a miss).
 
 Like git's index, a warm run need not read the files: a second, small entry maps the
 territory's file *metadata* (path, size, modification time) to its content key. It is
@@ -71,9 +73,6 @@ def stat_key(settings: str, root: str, stats: list[tuple]) -> str:
     return digest.hexdigest()
 
 
-_FIELDS = (int, int, int, str, str, str, str)
-
-
 def _diagnostics(entry: object, displays: list[str]) -> list[Diagnostic] | None:
     """The diagnostics of a decoded entry, or None unless it has exactly the expected shape
     (a damaged or foreign file must never reach the sorting or the output)."""
@@ -81,15 +80,18 @@ def _diagnostics(entry: object, displays: list[str]) -> list[Diagnostic] | None:
             and isinstance(entry.get("diagnostics"), list)):
         return None
     found = []
-    for item in entry["diagnostics"]:
-        if not (isinstance(item, list) and len(item) == len(_FIELDS)
-                and all(type(v) is t for v, t in zip(item, _FIELDS))):
+    severities = Severity._value2member_map_
+    count = len(displays)
+    for item in entry["diagnostics"]:  # checked field by field: a warm national run reads 35,000
+        if type(item) is not list or len(item) != 7:
             return None
         index, line, column, code, message, severity, path = item
-        if not (0 <= index < len(displays) and line >= 1 and column >= 1
-                and severity in Severity._value2member_map_):
+        if not (type(index) is int and type(line) is int and type(column) is int
+                and type(code) is str and type(message) is str and type(severity) is str
+                and type(path) is str and 0 <= index < count and line >= 1 and column >= 1
+                and severity in severities):
             return None
-        found.append(Diagnostic(displays[index], line, column, code, message, Severity(severity), path))
+        found.append(Diagnostic(displays[index], line, column, code, message, severities[severity], path))
     return found
 
 
@@ -98,6 +100,7 @@ class Cache:
 
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
+        self._prepared = False
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -124,7 +127,7 @@ class Cache:
             self._prepare()
             path = self._path(key)
             path.parent.mkdir(exist_ok=True)
-            atomic_write(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+            atomic_write(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")), durable=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -146,12 +149,13 @@ class Cache:
             self._prepare()
             path = self.folder / "meta" / key[:2] / key
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, content_key + "\n")
+            atomic_write(path, content_key + "\n", durable=False)
         except OSError:
             pass
 
     def _prepare(self) -> None:
-        if (self.folder / "CACHEDIR.TAG").exists():
+        if self._prepared or (self.folder / "CACHEDIR.TAG").exists():
+            self._prepared = True
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self.folder / ".gitignore", "*\n")

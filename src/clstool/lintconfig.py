@@ -129,6 +129,7 @@ class Settings:
     path: Path | None = None  #: the configuration file, if any
     layers: list[Layer] = field(default_factory=list)
     per_file_ignores: list[tuple[str, re.Pattern, tuple[str, ...]]] = field(default_factory=list)
+    _rules: list[Rule] | None = field(default=None, init=False, repr=False, compare=False)
 
     def enabled(self, code: str) -> bool:
         state = known_codes().get(code, True)
@@ -142,7 +143,9 @@ class Settings:
         return state
 
     def rules(self) -> list[Rule]:
-        return [rule for code, rule in all_rules().items() if self.enabled(code)]
+        if self._rules is None:  # asked once per territory: a national run asks 1,000 times
+            self._rules = [rule for code, rule in all_rules().items() if self.enabled(code)]
+        return self._rules
 
     def severity(self, code: str) -> Severity | None:
         level = None
@@ -228,16 +231,34 @@ def _layer_from(path: Path, table: dict[str, Any]) -> tuple[Layer, list]:
     return layer, per_file
 
 
-def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest configuration at or above ``start``."""
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            path = candidate / name
-            if path.is_file():
-                table = read_config(path)
-                if table is not None:
-                    return path, table
+def find_config(start: Path, known: dict[Path, Any] | None = None) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest configuration at or above ``start``. ``known`` remembers, folder by folder,
+    what was found at or above it (territories side by side share their parents)."""
+    known = {} if known is None else known
+    if start in known:
+        return known[start]
+    seen: list[Path] = [start]
+    found = None
+    for candidate in (folder := start.resolve(), *folder.parents):
+        if candidate in known:
+            found = known[candidate]
+            break
+        seen.append(candidate)
+        found = _config_in(candidate)
+        if found is not None:
+            break
+    for candidate in seen:
+        known[candidate] = found
+    return found
+
+
+def _config_in(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    for name in CONFIG_FILES:
+        path = folder / name
+        if path.is_file():
+            table = read_config(path)
+            if table is not None:
+                return path, table
     return None
 
 
@@ -249,6 +270,7 @@ class SettingsResolver:
         self.cli = cli or Layer()
         self.explicit = Path(config) if config is not None else None
         self._cache: dict[Path | None, Settings] = {}
+        self._known: dict[Path, Any] = {}
         if self.explicit is not None:
             if not self.explicit.is_file():
                 raise UsageError(f"fichier de configuration introuvable : {config}")
@@ -266,7 +288,7 @@ class SettingsResolver:
     def for_folder(self, folder: Path) -> Settings:
         if self.explicit is not None:
             return self._fixed
-        found = find_config(folder)
+        found = find_config(folder, self._known)
         key = found[0] if found else None
         if key not in self._cache:
             self._cache[key] = self._settings(*(found or (None, None)))

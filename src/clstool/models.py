@@ -29,7 +29,7 @@ from pydantic import (
 class Model(BaseModel):
     """Base of every model: strict, unknown keys refused, attributes frozen."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 def _number_as_text(value: Any) -> Any:
