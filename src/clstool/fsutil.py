@@ -54,7 +54,7 @@ def _failed(exc: OSError, target: Path) -> WriteError:
 
 
 def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8",
-                 exclusive: bool = False) -> None:
+                 exclusive: bool = False, durable: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it
     over ``path``. A crash at any point leaves either the old file or the new one.
 
@@ -64,7 +64,10 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
 
     ``exclusive``: never replace an existing ``path``, even one another process created a
     moment ago (the complete file is hard-linked into place, which fails if the name is
-    taken): raises :class:`FileExistsError` and leaves no temporary file."""
+    taken): raises :class:`FileExistsError` and leaves no temporary file.
+
+    ``durable=False`` skips the flush to disk, for files that may be lost (the validation
+    cache): after a power cut such a file may be empty, never half of another one."""
     target = Path(path)
     raw = data.encode(encoding) if isinstance(data, str) else data
     try:
@@ -87,8 +90,9 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode & 0o777)
         else:

@@ -56,6 +56,7 @@ class Territory:
     root: Path
     display: str
     contrat: SourceFile | None = None
+    resolved: Path | None = None  #: ``root`` without symbolic links (set by :func:`discover`)
     fiches: list[SourceFile] = field(default_factory=list)
 
     @property
@@ -119,7 +120,7 @@ def discover(paths: list[str]) -> list[Territory]:
     def territory(root: Path, display: str) -> Territory:
         key = root.resolve()
         if key not in found:
-            found[key] = Territory(root=root, display=display)
+            found[key] = Territory(root=root, display=display, resolved=key)
         return found[key]
 
     for given in paths:
@@ -137,8 +138,7 @@ def discover(paths: list[str]) -> list[Territory]:
                 raise UsageError(f"aucun {CONTRAT} ni dossier {FICHES}/ sous {given}")
             for root in roots:
                 rel = os.path.relpath(root, path)
-                t = territory(root, _join(given, rel))
-                wanted[root.resolve()] = None
+                wanted[territory(root, _join(given, rel)).resolved] = None
         else:
             if path.suffix not in _SUFFIXES:
                 raise UsageError(f"{given} n'est pas un fichier YAML (.yaml)")
@@ -155,9 +155,10 @@ def discover(paths: list[str]) -> list[Territory]:
         if contrat_path.is_file():
             terr.contrat = SourceFile(_join(terr.display, CONTRAT), contrat_path, "contrat",
                                       reference_only=only is not None and contrat_path.resolve() not in only)
+        shown = _join(terr.display, FICHES)  # normalised once: a name from the folder needs no more
         for fiche in _fiche_files(terr.root / FICHES):
             if only is None or fiche.resolve() in only:
-                terr.fiches.append(SourceFile(_join(terr.display, f"{FICHES}/{fiche.name}"), fiche, "fiche"))
+                terr.fiches.append(SourceFile(os.path.join(shown, fiche.name), fiche, "fiche"))
         if only is not None:  # single files outside a fiches/ folder
             listed = {f.path.resolve() for f in terr.fiches} | ({contrat_path.resolve()} if terr.contrat else set())
             for extra in sorted(only - listed):

@@ -17,7 +17,7 @@ from .cache import Cache, stat_key, territory_key
 from .checks import check_territory
 from .diagnostics import Diagnostic, Severity
 from .lintconfig import Layer, Settings, SettingsResolver
-from .loader import Project, SourceFile, Territory, discover, load_file
+from .loader import Project, Territory, discover, load_file
 from .rules import run_rules
 
 
@@ -39,14 +39,12 @@ class ValidationResult:
     def failed(self, strict: bool = False) -> bool:
         return self.count(Severity.ERROR) > 0 or (strict and self.count(Severity.WARNING) > 0)
 
+    def head(self) -> dict:
+        """The JSON object without its diagnostics."""
+        return {"version": 1, "files": self.files, "fiches": self.fiches, "summary": self.summary}
+
     def to_json(self) -> dict:
-        return {
-            "version": 1,
-            "files": self.files,
-            "fiches": self.fiches,
-            "summary": self.summary,
-            "diagnostics": [d.to_json() for d in self.diagnostics],
-        }
+        return {**self.head(), "diagnostics": [d.to_json() for d in self.diagnostics]}
 
 
 def _resolver(select=None, ignore=None, extend_select=None, severity=None,
@@ -68,13 +66,22 @@ def _diagnose(territory: Territory, settings: Settings, reference: dt.date) -> l
     return out
 
 
-def _result(parts: list[tuple[list[SourceFile], list[Diagnostic]]]) -> ValidationResult:
-    reported = [f for files, _ in parts for f in files if not f.reference_only]
+#: What validating a territory gives: its reported files as (display, kind), and its findings.
+#: Small, because worker processes send it back.
+Part = tuple[list[tuple[str, str]], list[Diagnostic]]
+
+
+def _part(territory: Territory, found: list[Diagnostic]) -> Part:
+    return [(f.display, f.kind) for f in territory.files if not f.reference_only], found
+
+
+def _result(parts: list[Part]) -> ValidationResult:
+    reported = [file for files, _ in parts for file in files]
     return ValidationResult(
         files=len(reported),
-        fiches=sum(1 for f in reported if f.kind == "fiche"),
+        fiches=sum(1 for _, kind in reported if kind == "fiche"),
         diagnostics=sorted(d for _, found in parts for d in found),
-        file_names=[f.display for f in reported],
+        file_names=[display for display, _ in reported],
     )
 
 
@@ -94,7 +101,7 @@ def validate_project(project: Project, select: list[str] | None = None,
     a bad configuration."""
     resolver = _resolver(select, ignore, extend_select, severity, config)
     reference = today or dt.date.today()
-    return _result([(t.files, _diagnose(t, resolver.for_folder(t.root), reference))
+    return _result([_part(t, _diagnose(t, resolver.for_folder(t.root), reference))
                     for t in project.territories])
 
 
@@ -124,18 +131,18 @@ def _relative(path: str, base: str) -> str:
 class _Lookup:
     """How a territory is found in the cache: its file names, settings and metadata keys."""
 
-    def __init__(self, territory: Territory, settings: Settings, reference: dt.date):
+    def __init__(self, territory: Territory, settings_key: str):
         base = str(territory.root) + os.sep
         self.names = [f"{'r' if f.reference_only else 'v'}:{_relative(str(f.path), base)}"
                       for f in territory.files]
         self.displays = [f.display for f in territory.files]
-        self.settings_key = _settings_key(settings, reference)
+        self.settings_key = settings_key
         self.newest = 0
         try:
             stats = [os.stat(f.path) for f in territory.files]
             self.newest = max((st.st_mtime_ns for st in stats), default=0)
             self.meta_key: str | None = stat_key(
-                self.settings_key, str(territory.root.resolve()),
+                self.settings_key, str(territory.resolved or territory.root.resolve()),
                 [(n, st.st_size, st.st_mtime_ns) for n, st in zip(self.names, stats)])
         except OSError:
             self.meta_key = None
@@ -146,21 +153,36 @@ class _Lookup:
         return cache.get(known, self.displays) if known else None
 
 
-def _warm(territory: Territory, resolver: SettingsResolver, reference: dt.date,
-          cache: Cache) -> list[Diagnostic] | None:
-    return _Lookup(territory, resolver.for_folder(territory.root), reference).warm(cache)
+class _Context:
+    """What every territory of a run is validated with: settings (and their cache key, worked
+    out once per configuration file), reference date, cache."""
+
+    def __init__(self, resolver: SettingsResolver, reference: dt.date, cache: Cache | None):
+        self.resolver, self.reference, self.cache = resolver, reference, cache
+        self._keys: dict[int, str] = {}  # id of a Settings the resolver keeps → its key
+
+    def settings(self, territory: Territory) -> tuple[Settings, str]:
+        settings = self.resolver.for_folder(territory.root)
+        key = self._keys.get(id(settings))
+        if key is None:
+            key = self._keys[id(settings)] = _settings_key(settings, self.reference)
+        return settings, key
+
+    def warm(self, territory: Territory) -> list[Diagnostic] | None:
+        assert self.cache is not None
+        return _Lookup(territory, self.settings(territory)[1]).warm(self.cache)
 
 
-def _validate_territory(territory: Territory, resolver: SettingsResolver, reference: dt.date,
-                        cache: Cache | None) -> tuple[list[SourceFile], list[Diagnostic]]:
+def _validate_territory(territory: Territory, ctx: _Context) -> Part:
     """Load, check and filter one territory, through the cache; its trees are dropped after."""
-    settings = resolver.for_folder(territory.root)
+    settings, settings_key = ctx.settings(territory)
+    reference, cache = ctx.reference, ctx.cache
     lookup = key = None
     if cache is not None:
-        lookup = _Lookup(territory, settings, reference)
+        lookup = _Lookup(territory, settings_key)
         found = lookup.warm(cache)
         if found is not None:  # warm: nothing read
-            return territory.files, found
+            return _part(territory, found)
         for f in territory.files:
             try:
                 f.raw = f.path.read_bytes()
@@ -182,18 +204,26 @@ def _validate_territory(territory: Territory, resolver: SettingsResolver, refere
     for f in territory.files:  # keep memory flat on large corpora
         f.model = f.data = f.raw = None
         f.positions, f.diagnostics, f.text = {}, [], ""
-    return territory.files, found
+    return _part(territory, found)
 
 
-def _validate_chunk(args) -> list[tuple[list[SourceFile], list[Diagnostic]]]:
-    territories, layer_args, config, reference, cache_dir = args
-    resolver = _resolver(*layer_args, config=config)
-    cache = Cache(cache_dir) if cache_dir is not None else None
-    return [_validate_territory(t, resolver, reference, cache) for t in territories]
+def _validate_chunk(args) -> list[Part]:
+    territories, setup = args[0], args[1:]
+    global _worker
+    if _worker is None or _worker[0] != setup:  # once per worker process, not once per chunk
+        layer_args, config, reference, cache_dir = setup
+        _worker = (setup, _Context(_resolver(*layer_args, config=config), reference,
+                                   Cache(cache_dir) if cache_dir is not None else None))
+    return [_validate_territory(t, _worker[1]) for t in territories]
+
+
+_worker: tuple[tuple, _Context] | None = None
 
 
 #: below this many files, starting worker processes costs more than it saves
 PARALLEL_MIN_FILES = 120
+#: consecutive territories missing from the cache after which the cache is taken as cold
+COLD_AFTER_MISSES = 20
 
 
 def validate(paths: list[str], select: list[str] | None = None, ignore: list[str] | None = None, *,
@@ -228,17 +258,23 @@ def _validate_paths(paths, layer_args, today, config, cache_dir, jobs) -> Valida
     resolver = _resolver(*layer_args, config=config)  # bad options fail here, before any work
     reference = today or dt.date.today()
     territories = discover(paths)
-    cache = Cache(cache_dir) if cache_dir is not None else None
-    parts: dict[int, tuple[list[SourceFile], list[Diagnostic]]] = {}
-    if cache is not None:  # hits found from metadata cost less than starting a worker
+    ctx = _Context(resolver, reference, Cache(cache_dir) if cache_dir is not None else None)
+    parts: dict[int, Part] = {}
+    if ctx.cache is not None:
+        # Hits found from metadata cost less than starting a worker. After a run of misses
+        # (a cold cache, or a corpus mostly changed), leave the lookups to the workers, in parallel.
+        misses = 0
         for i, territory in enumerate(territories):
-            found = _warm(territory, resolver, reference, cache)
+            found = ctx.warm(territory)
             if found is not None:
-                parts[i] = (territory.files, found)
+                parts[i], misses = _part(territory, found), 0
+            elif (misses := misses + 1) >= COLD_AFTER_MISSES:
+                break
     todo = [i for i in range(len(territories)) if i not in parts]
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     if workers > 1 and sum(len(territories[i].files) for i in todo) >= PARALLEL_MIN_FILES:
-        size = -(-len(todo) // (workers * 4))  # contiguous chunks keep the order
+        # Small contiguous chunks: the order is kept, and no worker waits long for the last one
+        size = -(-len(todo) // (workers * 50))
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         work = [([territories[i] for i in chunk], layer_args, config, reference, cache_dir) for chunk in chunks]
         try:
@@ -250,5 +286,5 @@ def _validate_paths(paths, layer_args, today, config, cache_dir, jobs) -> Valida
         except (OSError, BrokenProcessPool):
             pass  # no worker processes here (sandbox, no /dev/shm): do it in this process
     for i in todo:
-        parts[i] = _validate_territory(territories[i], resolver, reference, cache)
+        parts[i] = _validate_territory(territories[i], ctx)
     return _result([parts[i] for i in range(len(territories))])
