@@ -34,8 +34,16 @@ class Entry:
         return not self.parsed.parsed and (self.parsed.error or "").endswith(END_BEFORE_START)
 
 
-def entries(ctx: Context) -> Iterator[Entry]:
-    """Every calendar entry of the fiche (own, déclinaisons', adjusted), parsed with the contract."""
+def entries(ctx: Context) -> list[Entry]:
+    """Every calendar entry of the fiche (own, déclinaisons', adjusted), parsed with the
+    contract; worked out once per fiche for the five rules that read them."""
+    found = ctx.cache.get(__name__)
+    if found is None:
+        found = ctx.cache[__name__] = list(_entries(ctx))
+    return found
+
+
+def _entries(ctx: Context) -> Iterator[Entry]:
     for path, entry in calendar_entries(ctx.fiche):
         recurrent = isinstance(entry, EntreeCalendrier) and entry.recurrent
         where = (*path, "periode") if isinstance(entry, EntreeCalendrier) else path

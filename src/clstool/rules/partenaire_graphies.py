@@ -120,10 +120,11 @@ class PartenaireGraphies(Rule):
                     continue
                 groups.setdefault(fold(canonical.get(key, name)), []).append((source, path, name))
         for key, occurrences in groups.items():
-            spellings = Counter(name for _, _, name in occurrences)
             alias_name = canonical.get(key)
-            if len(spellings) < 2 and (alias_name is None or alias_name in spellings):
+            distinct = {name for _, _, name in occurrences}  # most groups: one spelling, no alias
+            if len(distinct) < 2 and (alias_name is None or alias_name in distinct):
                 continue
+            spellings = Counter(name for _, _, name in occurrences)
             # The name to keep: the declared one, else the most frequent (the first on a tie).
             keep = alias_name or max(spellings, key=lambda s: (spellings[s], -list(spellings).index(s)))
             where = [s for s, _, name in occurrences if name == keep]
