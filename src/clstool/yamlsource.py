@@ -40,6 +40,14 @@ try:  # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the f
 except ImportError:  # pragma: no cover - depends on the platform's wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+try:  # the common case in C (setup.py builds it where libyaml's header is found); it must
+    # agree with the reader it stands in for, so only beside PyYAML's libyaml one
+    from . import _yamlfast
+except ImportError:  # pragma: no cover - depends on the build
+    _yamlfast = None  # type: ignore[assignment]
+if not _Loader.__name__.startswith("C"):  # pragma: no cover - depends on PyYAML's wheel
+    _yamlfast = None  # type: ignore[assignment]
+
 MAX_BYTES = 5 * 1024 * 1024  #: a real fiche is ~10 kB; 5 MB is far beyond any honest file
 MAX_DEPTH = 64  #: real files nest ~6 levels
 MAX_NODES = 200_000  #: values after alias expansion
@@ -245,6 +253,18 @@ def read_yaml(raw: bytes) -> YamlDoc:
     doc = YamlDoc(data=None, positions={(): (1, 1, 1, 1)}, problems=problems, text=text)
     if not text.strip():
         return doc
+    if _yamlfast is not None:  # the same libyaml without a Python object per event; None: read on
+        found = _yamlfast.load(raw[3:] if raw.startswith(_BOMS[0][0]) else raw, resolve_scalar)
+        if found is not None:
+            doc.data, doc.positions = found
+            return doc
+    return read_python(doc)
+
+
+def read_python(doc: YamlDoc) -> YamlDoc:
+    """Fill ``doc`` (decoded, not blank) through PyYAML's events: every file the C reader
+    leaves, and the reference it is tested against."""
+    text = doc.text
     loader = _Loader(text)
     try:
         _build(loader, doc)
