@@ -344,6 +344,14 @@ def machine() -> dict[str, str]:
             "système": f"{platform.system()} {platform.release()}"}
 
 
+def _c_reader() -> str:
+    from clstool import yamlsource
+
+    if yamlsource._yamlfast is None:
+        return "absent (lecture en Python pur : plus lente)"
+    return "compilé, libyaml " + yamlsource._yamlfast.libyaml_version()
+
+
 def versions(schema_source: str) -> dict[str, str]:
     import pydantic
     import yaml
@@ -359,6 +367,7 @@ def versions(schema_source: str) -> dict[str, str]:
         "Python": platform.python_version(),
         "clstool": _version([sys.executable, "-m", "clstool", "--version"]),
         "PyYAML / libyaml": f"{yaml.__version__} / {libyaml}",
+        "lecteur C de clstool (`clstool._yamlfast`)": _c_reader(),
         "pydantic": pydantic.VERSION,
         "yamllint": _version([_exe("yamllint") or "yamllint", "--version"]),
         "check-jsonschema": _version([_exe("check-jsonschema") or "check-jsonschema", "--version"]),

@@ -337,8 +337,14 @@ static PyObject *load(PyObject *module, PyObject *args)
     return result;
 }
 
+static PyObject *libyaml_version(PyObject *module, PyObject *unused)
+{
+    return PyUnicode_FromString(yaml_get_version_string());
+}
+
 static PyMethodDef methods[] = {
     {"load", load, METH_VARARGS, load_doc},
+    {"libyaml_version", libyaml_version, METH_NOARGS, "The version of the libyaml it was built with."},
     {NULL, NULL, 0, NULL},
 };
 

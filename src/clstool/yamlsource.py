@@ -45,8 +45,9 @@ try:  # the common case in C (setup.py builds it where libyaml's header is found
     from . import _yamlfast
 except ImportError:  # pragma: no cover - depends on the build
     _yamlfast = None  # type: ignore[assignment]
-if not _Loader.__name__.startswith("C"):  # pragma: no cover - depends on PyYAML's wheel
-    _yamlfast = None  # type: ignore[assignment]
+if _yamlfast is not None and (not _Loader.__name__.startswith("C")
+                              or _yamlfast.libyaml_version() != yaml._yaml.get_version_string()):
+    _yamlfast = None  # type: ignore[assignment]  # pragma: no cover - depends on the build
 
 MAX_BYTES = 5 * 1024 * 1024  #: a real fiche is ~10 kB; 5 MB is far beyond any honest file
 MAX_DEPTH = 64  #: real files nest ~6 levels

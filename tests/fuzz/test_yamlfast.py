@@ -36,6 +36,13 @@ def test_ci_builds_the_extension():
         pytest.skip("CLSTOOL_REQUIRE_C non défini")
 
 
+@needs_fast
+def test_same_libyaml_as_pyyaml():
+    import yaml._yaml
+
+    assert fast.libyaml_version() == yaml._yaml.get_version_string()
+
+
 def python_reading(raw: bytes):
     """What ``read_python`` gives: (data, positions, problems), or the error it raises."""
     try:
