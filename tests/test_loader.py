@@ -204,3 +204,21 @@ def test_fiche_without_contract(tmp_path):
     (tmp_path / "t" / "fiches" / "1-1.yaml").write_text('id: "1-1"\naxe: "1"\ntitre: A\n', encoding="utf-8")
     result = validate([str(tmp_path / "t")])
     assert [d.code for d in result.diagnostics] == ["CLS104"]
+
+
+def test_territories_behind_symbolic_links_are_found_once(tmp_path):
+    """A folder of contracts may link to territories kept elsewhere (another repository); a
+    link loop, or two links to the same territory, never makes a territory count twice."""
+    from conftest import Territory
+
+    elsewhere = Territory(tmp_path / "ailleurs" / "terr")
+    elsewhere.contrat()
+    elsewhere.fiche("1-1")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lien").symlink_to(elsewhere.root, target_is_directory=True)
+    (corpus / "autre-lien").symlink_to(elsewhere.root, target_is_directory=True)
+    (corpus / "boucle").symlink_to(corpus, target_is_directory=True)
+    result = validate([str(corpus)])
+    assert result.files == 2, result.file_names  # the contract and its fiche, once
+    assert result.fiches == 1

@@ -92,9 +92,20 @@ def _fiche_files(folder: Path) -> list[Path]:
 
 def _territories_below(folder: Path) -> list[Path]:
     """Folders under ``folder`` that hold a contrat.yaml, or a fiches/ folder with fiches
-    (one walk of the tree, in a stable order)."""
+    (one walk of the tree, in a stable order). Symbolic links to folders are followed (a
+    territory may live in another repository), each folder once: a link loop ends there."""
     found: set[Path] = set()
-    for current, dirs, files in os.walk(folder):
+    visited: set[tuple[int, int]] = set()
+    for current, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            st = os.stat(current)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in visited:
+            dirs[:] = []
+            continue
+        visited.add((st.st_dev, st.st_ino))
         dirs.sort()
         if CONTRAT in files:
             found.add(Path(current))
