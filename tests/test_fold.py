@@ -36,3 +36,9 @@ def test_any_text_folds_as_defined(text):
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_ascii_text_folds_as_defined(text):
     assert fold.__wrapped__(text) == reference(text)
+
+
+@given(st.text(alphabet="aàâäeéèêëiîïoôöuùûüyÿcçAÀÉÈÇOŒœæÆß’«» –—…-_.,;:!?()'\"0123456789 \u00a0\u202f"))
+def test_french_text_folds_as_defined(text):
+    """French letters, typographic quotes and spaces: the fast path of fold()."""
+    assert fold.__wrapped__(text) == reference(text)

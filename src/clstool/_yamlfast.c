@@ -118,7 +118,19 @@ static PyObject *scalar(const yaml_event_t *event, PyObject *resolve)
 
 static PyObject *position(long key_line, long key_column, long line, long column)
 {
-    return Py_BuildValue("(llll)", key_line, key_column, line, column);
+    long parts[4] = {key_line, key_column, line, column};
+    PyObject *pos = PyTuple_New(4);
+    if (pos == NULL)
+        return NULL;
+    for (int i = 0; i < 4; i++) {
+        PyObject *number = PyLong_FromLong(parts[i]);
+        if (number == NULL) {
+            Py_DECREF(pos);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(pos, i, number);
+    }
+    return pos;
 }
 
 static PyObject *child_path(PyObject *parent, PyObject *item)

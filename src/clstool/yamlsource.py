@@ -252,7 +252,7 @@ def read_yaml(raw: bytes) -> YamlDoc:
                         f"maximum {MAX_BYTES // (1024 * 1024)} Mo)")
     text, problems = decode(raw)
     doc = YamlDoc(data=None, positions={(): (1, 1, 1, 1)}, problems=problems, text=text)
-    if not text.strip():
+    if not text or text.isspace():
         return doc
     if _yamlfast is not None:  # the same libyaml without a Python object per event; None: read on
         found = _yamlfast.load(raw[3:] if raw.startswith(_BOMS[0][0]) else raw, resolve_scalar)

@@ -11,6 +11,7 @@ from . import Context, Problem
 
 #: not a letter or a digit (accents too, once split from their letter by NFKD)
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_NON_ASCII_ALNUM = re.compile(r"[^\x00-\x7f\W]")
 _ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz",
                             "".join(chr(c) for c in range(128) if not chr(c).isalnum()))
 
@@ -21,7 +22,10 @@ def fold(text: str) -> str:
     (« CPAM 34 » = « CPAM34 », « SUMPPS – CSU » = « SUMPPS CSU », « Médecine » = « médecine »)."""
     if text.isascii():
         return text.translate(_ASCII_FOLD)
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text)).casefold()
+    bare = unicodedata.normalize("NFKD", text)
+    if _NON_ASCII_ALNUM.search(bare) is None:  # French text: accents split off, « » ’ – left
+        return bare.encode("ascii", "ignore").decode("ascii").translate(_ASCII_FOLD)
+    return _NOT_ALNUM.sub("", bare).casefold()
 
 
 def empty_here(ctx: Context, path: tuple, message: str) -> Problem:

@@ -118,7 +118,9 @@ class PartenaireGraphies(Rule):
                 key = fold(name)
                 if not key:
                     continue
-                groups.setdefault(fold(canonical.get(key, name)), []).append((source, path, name))
+                alias_of = canonical.get(key)
+                group = key if alias_of is None else fold(alias_of)
+                groups.setdefault(group, []).append((source, path, name))
         for key, occurrences in groups.items():
             alias_name = canonical.get(key)
             distinct = {name for _, _, name in occurrences}  # most groups: one spelling, no alias
