@@ -148,6 +148,17 @@ PARSED = [
     ("2024-03", {}, (iv("2024-03-01", "2024-03-31"),), None),
     ("2024-03-15", {}, (iv("2024-03-15", "2024-03-15"),), None),
     ("2024-02-29", {}, (iv("2024-02-29", "2024-02-29"),), None),
+    # day/month/year, year before a quarter code, « entre … et … »
+    ("15/03/2024", {}, (iv("2024-03-15", "2024-03-15"),), None),
+    ("1/3/2024", {}, (iv("2024-03-01", "2024-03-01"),), None),
+    ("du 15/03/2024 au 20/04/2024", {}, (iv("2024-03-15", "2024-04-20"),), None),
+    ("2024 T3", {}, (iv("2024-07-01", "2024-09-30"),), None),
+    ("2024-S1", {}, (iv("2024-01-01", "2024-06-30"),), None),
+    ("2024 T3 à 2025 T1", {}, (iv("2024-07-01", "2025-03-31"),), None),
+    ("2024 T1 2025", {}, (iv("2024-01-01", "2025-03-31"),), None),  # 2024, then T1 2025
+    ("entre 2024 et 2026", {}, (iv("2024-01-01", "2026-12-31"),), None),
+    ("entre janvier et mars 2024", {}, (iv("2024-01-01", "2024-03-31"),), None),
+    ("Diffusion entre 2024 et 2026", {}, (iv("2024-01-01", "2026-12-31"),), "Diffusion"),
     # recurring
     ("Février", {"contract": CONTRACT, "recurrent": True}, every_year(2, 2), None),
     ("Juillet Août", {"contract": CONTRACT, "recurrent": True}, every_year(7, 8), None),
@@ -211,8 +222,13 @@ UNPARSED = [
     ("S3 2024", {}, "3e semestre"),
     ("5e trimestre 2024", {}, "5e trimestre"),
     ("31 février 2024", {}, "n'existe pas"),
-    ("2024-13", {}, "invalide"),
-    ("2024-02-30", {}, "invalide"),
+    ("2024-13", {}, "mois « 13 » inexistant"),
+    ("2024-02-30", {}, "le 30 février 2024 n'existe pas"),
+    ("31/02/2024", {}, "le 31 février 2024 n'existe pas"),
+    ("15/13/2024", {}, "mois « 13 » inexistant"),
+    ("entre 2026 et 2024", {}, "la fin précède le début"),
+    ("2024 et 2026", {}, "non contiguës"),  # without « entre », « et » lists contiguous periods
+    ("15/03/24", {}, "non reconnue"),  # a two-digit year is never guessed
     ("année scolaire 2024", {}, "année scolaire incomplète"),
     ("année scolaire 2024-2026", {}, "incohérente"),
     ("Octobre", {"contract": (D("2022-01-01"), D("2022-06-30")), "recurrent": True}, "sans occurrence"),

@@ -25,6 +25,10 @@ written                                     interval
 ``15 mars 2024``, ``1er mars 2024``,        a day, a span of days
 ``du 15 au 20 mars 2024``
 ``2024-03``, ``2024-03-15``                 an ISO month, an ISO day
+``15/03/2024``, ``1/3/2024``                a day written day/month/year
+``2024 T3``, ``2024-S1``                    a quarter, a half-year (year first)
+``entre 2024 et 2026``,                     the span from the first to the last
+``entre janvier et mars 2024``
 ``rentrée 2024``, ``rentrée 2024-2025``,    September 2024
 ``rentrée scolaire 2024``
 ``année scolaire 2024-2025``                1 September 2024 – 31 August 2025
@@ -143,7 +147,7 @@ CORE_WORDS = (
     set(MONTHS) | set(ORDINAL_WORDS) | set(UNITS) | set(ROUGH)
     | {"annee", "annees", "rentree", "scolaire", "scolaires", "duree"}
 )  # fmt: skip
-VOCABULARY = CORE_WORDS | LEADING_WORDS | RANGE_WORDS | CONTRACT_WORDS | {"et", "jusqu"}
+VOCABULARY = CORE_WORDS | LEADING_WORDS | RANGE_WORDS | CONTRACT_WORDS | {"et", "jusqu", "entre"}
 
 MONTH_WITHOUT_YEAR = "mois sans année : ajoutez l'année ou recurrent: true"
 PERIOD_WITHOUT_YEAR = "période sans année : ajoutez l'année ou recurrent: true"
@@ -190,6 +194,7 @@ class _Token(NamedTuple):
 _TOKEN = re.compile(
     r"""
       (?P<iso>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)(?![0-9])              # 2024-03, 2024-03-15
+    | (?P<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})(?![0-9])             # 15/03/2024 (folded: 15-03-2024)
     | (?P<code>[ts][0-9])(?![0-9a-z])                                # T1, S2
     | (?P<num>[0-9]+)(?P<suffix>(?:ieme|eme|em|ere|er|re|nde|nd|de|e)s?)?(?![a-z])  # 2024, 3ème
     | (?P<word>[a-z]+)
@@ -212,6 +217,9 @@ def _tokenize(folded: str) -> list[_Token]:
             raise _Unrecognized
         kind = match.lastgroup if match.lastgroup != "suffix" else "num"
         text = match.group(kind)
+        if kind == "date":  # day/month/year, the French way: read as the ISO date
+            day, month, year = text.split("-")
+            kind, text = "iso", f"{year}-{month:0>2}-{day:0>2}"
         tokens.append(_Token(kind, text, bool(match.group("suffix")), match.start(), match.end()))
         position = match.end()
 
@@ -336,11 +344,18 @@ class _Parser:
 
     # The grammar.
     def parse(self) -> tuple[list[_Piece], list[str]]:
-        while self._accept(*LEADING_WORDS):
-            pass
+        between = False  # « entre 2024 et 2026 »: the « et » is a range
+        while True:
+            if self._accept("entre"):
+                between = True
+            elif not self._accept(*LEADING_WORDS):
+                break
         pieces, links = [self._piece()], []
         while self._peek() is not None:
-            links.append(self._link())
+            if between and not links and self._accept("et"):
+                links.append("range")
+            else:
+                links.append(self._link())
             pieces.append(self._piece())
         return pieces, links
 
@@ -366,7 +381,13 @@ class _Parser:
             unit = "quarter" if token.text[0] == "t" else "semester"
             return _Piece(unit, self._optional_year(), int(token.text[1]))
         if self._is_year():
-            return _Piece("year", self._year())
+            year = self._year()
+            dash = 1 if self._is_sep("-") else 0
+            code = self._peek(dash)
+            if code is not None and code.kind == "code" and not self._is_year(dash + 1):  # 2024 T3, 2024-S1
+                self.position += dash + 1
+                return _Piece("quarter" if code.text[0] == "t" else "semester", year, int(code.text[1]))
+            return _Piece("year", year)
         if token.kind == "num":
             self.position += 1
             return self._after_number(_int(token.text), token.ordinal)
@@ -413,11 +434,11 @@ class _Parser:
         year = _check_year(text[:4])
         parts = [int(part) for part in text.split("-")[1:]]
         if not 1 <= parts[0] <= 12:
-            raise _Invalid(f"date « {text} » invalide")
+            raise _Invalid(f"mois « {parts[0]} » inexistant")
         if len(parts) == 1:
             return _Piece("month", year, parts[0])
         if not 1 <= parts[1] <= calendar.monthrange(year, parts[0])[1]:
-            raise _Invalid(f"date « {text} » invalide")
+            raise _Invalid(f"le {parts[1]} {MONTH_NAMES[parts[0] - 1]} {year} n'existe pas")
         return _Piece("day", year, parts[1], parts[0])
 
     def _school_year(self) -> _Piece:
