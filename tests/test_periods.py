@@ -173,6 +173,19 @@ PARSED = [
     ),
     ("2024", {"contract": CONTRACT, "recurrent": True}, (iv("2024-01-01", "2024-12-31"),), None),
     ("3e trimestre 2024", {"recurrent": True}, (iv("2024-07-01", "2024-09-30"),), None),
+    # a recurring range over the new year: each occurrence that lies inside the contract
+    (
+        "novembre – février",
+        {"contract": CONTRACT, "recurrent": True},
+        tuple(iv(f"{y}-11-01", f"{y + 1}-02-{29 if (y + 1) % 4 == 0 else 28}") for y in range(2022, 2027)),
+        None,
+    ),
+    (
+        "du 15 décembre au 15 janvier",
+        {"contract": CONTRACT, "recurrent": True},
+        tuple(iv(f"{y}-12-15", f"{y + 1}-01-15") for y in range(2022, 2027)),
+        None,
+    ),
     # labels
     ("Diffusion 3ème trimestre 2024", {}, (iv("2024-07-01", "2024-09-30"),), "Diffusion"),
     ("Lancement : 2024", {}, (iv("2024-01-01", "2024-12-31"),), "Lancement"),
@@ -228,6 +241,9 @@ UNPARSED = [
     ("15/13/2024", {}, "mois « 13 » inexistant"),
     ("entre 2026 et 2024", {}, "la fin précède le début"),
     ("2024 et 2026", {}, "non contiguës"),  # without « entre », « et » lists contiguous periods
+    ("novembre à février 2025", {}, "la fin précède le début"),  # dated: never guessed
+    ("novembre à février", {}, "mois sans année"),
+    ("du 29 février au 3 mars", {"contract": CONTRACT, "recurrent": True}, "le 29 février 2022 n'existe pas"),
     ("15/03/24", {}, "non reconnue"),  # a two-digit year is never guessed
     ("année scolaire 2024", {}, "année scolaire incomplète"),
     ("année scolaire 2024-2026", {}, "incohérente"),

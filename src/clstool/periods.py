@@ -54,7 +54,8 @@ Label: leading words that are not part of a period are kept as ``label``
 
 Recurring entries: a period without a year (« Février », « Juillet Août », « 3e trimestre »)
 is accepted only with ``recurrent=True`` and a ``contract``; it gives one interval per
-contract year, keeping the occurrences that lie inside the contract. With ``recurrent=True``,
+contract year, keeping the occurrences that lie inside the contract. A range of months or days
+may run over the new year (« novembre à février »: November to the next February). With ``recurrent=True``,
 a dated expression simply gives its own interval.
 
 Never guessed: anything else — a period followed by a description, « 2027 à 2024 », a year
@@ -493,11 +494,12 @@ class _Parser:
 # --- From pieces to intervals --------------------------------------------------------------
 
 
-def _resolve(pieces: list[_Piece], year: int | None = None) -> list[Interval]:
+def _resolve(pieces: list[_Piece], year: int | None = None, wrap: bool = False) -> list[Interval]:
     """Complete each piece from the one after it, right to left, and give their intervals.
 
     « janvier à mars 2024 »: « janvier » takes 2024. « 3e et 4e trimestres 2024 »: « 3e » takes
-    « trimestre » and 2024. year, when given, is the year of a recurring expression.
+    « trimestre » and 2024. year, when given, is the year of a recurring expression; wrap: it
+    runs over the new year (« novembre à février »), the first piece takes the year before.
     """
     pieces = [dataclasses.replace(piece) for piece in pieces]
     last = pieces[-1]
@@ -519,7 +521,18 @@ def _resolve(pieces: list[_Piece], year: int | None = None) -> list[Interval]:
         elif piece.unit != following.unit:
             raise _Unrecognized  # « janvier à 2025 »
         piece.year = following.year
+    if wrap:
+        assert pieces[0].year is not None
+        pieces[0].year -= 1
     return [_interval(piece) for piece in pieces]
+
+
+def _wraps(pieces: list[_Piece], links: list[str]) -> bool:
+    """A recurring range of months or days over the new year: « novembre à février »."""
+    if links != ["range"] or any(piece.unit not in ("month", "day") for piece in pieces):
+        return False
+    first, last = _resolve(pieces, year=2000)  # a leap year: « 29 février » reads
+    return last.debut < first.debut
 
 
 def _combine(intervals: list[Interval], links: list[str]) -> Interval:
@@ -540,8 +553,9 @@ def _evaluate(
     pieces, links = _Parser(tokens, contract).parse()
     if any(piece.fixed is not None or piece.year is not None for piece in pieces):
         return (_combine(_resolve(pieces), links),)
-    # No year anywhere: « Février », « Juillet Août », « 3e trimestre ».
+    # No year anywhere: « Février », « Juillet Août », « 3e trimestre », « novembre à février ».
     _resolve(pieces, year=2000)  # still has to make sense
+    wrap = _wraps(pieces, links)
     if not recurrent:
         months = pieces[-1].unit in ("month", "day")
         raise _Invalid(MONTH_WITHOUT_YEAR if months else PERIOD_WITHOUT_YEAR)
@@ -549,8 +563,8 @@ def _evaluate(
         raise _Invalid("période récurrente : les dates du contrat sont nécessaires")
     start, end = contract
     occurrences = []
-    for year in range(start.year, end.year + 1):
-        interval = _combine(_resolve(pieces, year=year), links)
+    for year in range(start.year, end.year + 1):  # the year in which each occurrence ends
+        interval = _combine(_resolve(pieces, year=year, wrap=wrap), links)
         if start <= interval.debut and interval.fin <= end:
             occurrences.append(interval)
     if not occurrences:
