@@ -222,3 +222,26 @@ def test_territories_behind_symbolic_links_are_found_once(tmp_path):
     result = validate([str(corpus)])
     assert result.files == 2, result.file_names  # the contract and its fiche, once
     assert result.fiches == 1
+
+
+def _fiche_with_porteur(ident: str, porteur: str) -> str:
+    return f'id: "{ident}"\naxe: "1"\ntitre: Action {ident}\nportage:\n  porteurs:\n    - {porteur}\n'
+
+
+def test_a_file_given_alone_is_checked_against_its_sibling_fiches(territory):
+    """A pre-commit hook passes only the files that changed: the checks across fiches must
+    still see the others (loaded to compare, never reported)."""
+    territory.fiche("1-1", _fiche_with_porteur("1-1", "CPAM 34"))
+    territory.fiche("1-2", _fiche_with_porteur("1-2", "CPAM 34"))
+    changed = territory.fiche("1-3", _fiche_with_porteur("1-1", "CPAM34"))  # id of 1-1, other spelling
+    result = validate([str(changed)], extend_select=["CLS215"])
+    assert result.files == 1 and result.fiches == 1
+    assert {d.file for d in result.diagnostics} == {str(changed)}
+    codes = {d.code for d in result.diagnostics}
+    assert "CLS101" in codes  # the id 1-1 is taken by an unchanged sibling
+    cls215 = only(result, "CLS215")
+    assert "CPAM 34" in cls215.message and "2 fois" in cls215.message
+    # given alone, the fiche with the majority spelling gets no CLS215 (its sibling does)
+    alone = validate([str(territory.root / "fiches" / "1-1.yaml")], extend_select=["CLS215"])
+    assert alone.diagnostics and all(d.file.endswith("1-1.yaml") for d in alone.diagnostics)
+    assert "CLS215" not in {d.code for d in alone.diagnostics}

@@ -123,8 +123,13 @@ def _territory_root_of(file: Path) -> Path | None:
     return None
 
 
-def discover(paths: list[str]) -> list[Territory]:
-    """The territories (and files) that ``paths`` designate. Raises :class:`UsageError`."""
+def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
+    """The territories (and files) that ``paths`` designate. Raises :class:`UsageError`.
+
+    Files given one by one come with their territory's contract, loaded to check them against
+    (``reference_only``); with ``siblings``, the other fiches of their ``fiches/`` folder too,
+    so that checks across fiches (an id used twice, a partner spelt two ways) see the whole
+    territory when a pre-commit hook passes only the files that changed."""
     found: dict[Path, Territory] = {}
     wanted: dict[Path, set[Path] | None] = {}  # None: the whole territory
 
@@ -168,8 +173,10 @@ def discover(paths: list[str]) -> list[Territory]:
                                       reference_only=only is not None and contrat_path.resolve() not in only)
         shown = _join(terr.display, FICHES)  # normalised once: a name from the folder needs no more
         for fiche in _fiche_files(terr.root / FICHES):
-            if only is None or fiche.resolve() in only:
-                terr.fiches.append(SourceFile(os.path.join(shown, fiche.name), fiche, "fiche"))
+            given = only is None or fiche.resolve() in only
+            if given or siblings:
+                terr.fiches.append(SourceFile(os.path.join(shown, fiche.name), fiche, "fiche",
+                                              reference_only=not given))
         if only is not None:  # single files outside a fiches/ folder
             listed = {f.path.resolve() for f in terr.fiches} | ({contrat_path.resolve()} if terr.contrat else set())
             for extra in sorted(only - listed):

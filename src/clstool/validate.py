@@ -257,7 +257,7 @@ def _fewer_gc_passes():
 def _validate_paths(paths, layer_args, today, config, cache_dir, jobs) -> ValidationResult:
     resolver = _resolver(*layer_args, config=config)  # bad options fail here, before any work
     reference = today or dt.date.today()
-    territories = discover(paths)
+    territories = discover(paths, siblings=True)
     ctx = _Context(resolver, reference, Cache(cache_dir) if cache_dir is not None else None)
     parts: dict[int, Part] = {}
     if ctx.cache is not None:
