@@ -443,40 +443,25 @@ _READ_ONLY_WORDS = ("permission", "droit", "lecture seule", "protégé")
 _FULL_WORDS = ("disque plein", "espace")
 
 
+@pytest.mark.parametrize("fault", ["lecture-seule", "disque-plein"])
 @pytest.mark.parametrize("writer", WRITERS)
-def test_read_only_folder_simulated(corpus, tmp_path, monkeypatch, writer):
+def test_write_fault_simulated(corpus, tmp_path, monkeypatch, writer, fault):
+    """A read-only folder or a full disk: a clear French message, the old file untouched and
+    no temporary file left."""
     if _command_of(writer) not in COMMANDS:
         pytest.skip(f"commande absente : clstool {_command_of(writer)}")
+    simulate, words = {"lecture-seule": (read_only, _READ_ONLY_WORDS), "disque-plein": (full_disk, _FULL_WORDS)}[fault]
     territory, year = corpus
-    folder = tmp_path / "lecture-seule"
+    folder = tmp_path / fault
     folder.mkdir()
     argv, target = _writers(territory, year, folder)[writer]
     if writer == "validate" and "--output" not in _help("validate") and "-o" not in _help("validate"):
         pytest.skip("validate n'a pas d'option -o")
     target.write_bytes(OLD)
-    read_only(monkeypatch, folder)
+    simulate(monkeypatch, folder)
     code, output = _in_process(argv)
     monkeypatch.undo()
-    _assert_clear(code, output, target, _READ_ONLY_WORDS)
-    assert target.read_bytes() == OLD
-    assert sorted(p.name for p in folder.iterdir()) == [target.name]
-
-
-@pytest.mark.parametrize("writer", WRITERS)
-def test_full_disk_simulated(corpus, tmp_path, monkeypatch, writer):
-    if _command_of(writer) not in COMMANDS:
-        pytest.skip(f"commande absente : clstool {_command_of(writer)}")
-    territory, year = corpus
-    folder = tmp_path / "disque"
-    folder.mkdir()
-    argv, target = _writers(territory, year, folder)[writer]
-    if writer == "validate" and "--output" not in _help("validate") and "-o" not in _help("validate"):
-        pytest.skip("validate n'a pas d'option -o")
-    target.write_bytes(OLD)
-    full_disk(monkeypatch, folder)
-    code, output = _in_process(argv)
-    monkeypatch.undo()
-    _assert_clear(code, output, target, _FULL_WORDS)
+    _assert_clear(code, output, target, words)
     assert target.read_bytes() == OLD
     assert sorted(p.name for p in folder.iterdir()) == [target.name], "fichier temporaire laissé"
 

@@ -527,13 +527,6 @@ def _resolve(pieces: list[_Piece], year: int | None = None, wrap: bool = False) 
     return [_interval(piece) for piece in pieces]
 
 
-def _wraps(pieces: list[_Piece], links: list[str]) -> bool:
-    """A recurring range of months or days over the new year: « novembre à février »."""
-    if links != ["range"] or any(piece.unit not in ("month", "day") for piece in pieces):
-        return False
-    first, last = _resolve(pieces, year=2000)  # a leap year: « 29 février » reads
-    return last.debut < first.debut
-
 
 def _combine(intervals: list[Interval], links: list[str]) -> Interval:
     """Check each link, then span from the first start to the last end."""
@@ -554,8 +547,10 @@ def _evaluate(
     if any(piece.fixed is not None or piece.year is not None for piece in pieces):
         return (_combine(_resolve(pieces), links),)
     # No year anywhere: « Février », « Juillet Août », « 3e trimestre », « novembre à février ».
-    _resolve(pieces, year=2000)  # still has to make sense
-    wrap = _wraps(pieces, links)
+    probe = _resolve(pieces, year=2000)  # still has to make sense (a leap year: « 29 février »)
+    # a range of months or days over the new year: « novembre à février »
+    wrap = (links == ["range"] and all(piece.unit in ("month", "day") for piece in pieces)
+            and probe[-1].debut < probe[0].debut)
     if not recurrent:
         months = pieces[-1].unit in ("month", "day")
         raise _Invalid(MONTH_WITHOUT_YEAR if months else PERIOD_WITHOUT_YEAR)

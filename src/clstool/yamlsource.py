@@ -39,14 +39,14 @@ try:  # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the f
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+_LIBYAML = _Loader.__name__.startswith("C")
 
 try:  # the common case in C (setup.py builds it where libyaml's header is found); it must
     # agree with the reader it stands in for, so only beside PyYAML's libyaml one
     from . import _yamlfast
 except ImportError:  # pragma: no cover - depends on the build
     _yamlfast = None  # type: ignore[assignment]
-if _yamlfast is not None and (not _Loader.__name__.startswith("C")
-                              or _yamlfast.libyaml_version() != yaml._yaml.get_version_string()):
+if _yamlfast is not None and (not _LIBYAML or _yamlfast.libyaml_version() != yaml._yaml.get_version_string()):
     _yamlfast = None  # type: ignore[assignment]  # pragma: no cover - depends on the build
 
 MAX_BYTES = 5 * 1024 * 1024  #: a real fiche is ~10 kB; 5 MB is far beyond any honest file
@@ -86,8 +86,9 @@ class YamlDoc:
 
 # --- bytes → text -------------------------------------------------------------------------
 
+_UTF8_BOM = b"\xef\xbb\xbf"
 _BOMS = [
-    (b"\xef\xbb\xbf", "UTF-8"),
+    (_UTF8_BOM, "UTF-8"),
     (b"\xff\xfe\x00\x00", "UTF-32"),
     (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe", "UTF-16"),
@@ -245,8 +246,9 @@ class _Frame:
         self.start_nodes = start_nodes
 
 
-def read_yaml(raw: bytes) -> YamlDoc:
-    """Bytes → :class:`YamlDoc`. Raises :class:`YamlError` on fatal problems."""
+def read_yaml(raw: bytes, use_c: bool = True) -> YamlDoc:
+    """Bytes → :class:`YamlDoc`. Raises :class:`YamlError` on fatal problems. ``use_c=False``
+    reads without the C reader (the reference it is tested against)."""
     if len(raw) > MAX_BYTES:
         raise YamlError("CLS009", 1, 1, f"fichier trop volumineux ({len(raw) // 1024} Ko ; "
                         f"maximum {MAX_BYTES // (1024 * 1024)} Mo)")
@@ -254,17 +256,24 @@ def read_yaml(raw: bytes) -> YamlDoc:
     doc = YamlDoc(data=None, positions={(): (1, 1, 1, 1)}, problems=problems, text=text)
     if not text or text.isspace():
         return doc
-    if _yamlfast is not None:  # the same libyaml without a Python object per event; None: read on
-        found = _yamlfast.load(raw[3:] if raw.startswith(_BOMS[0][0]) else raw, resolve_scalar)
-        if found is not None:
-            doc.data, doc.positions = found
-            return doc
-    return read_python(doc)
+    found = read_c(raw) if use_c else None
+    if found is not None:
+        doc.data, doc.positions = found
+        return doc
+    return _read_python(doc)
 
 
-def read_python(doc: YamlDoc) -> YamlDoc:
-    """Fill ``doc`` (decoded, not blank) through PyYAML's events: every file the C reader
-    leaves, and the reference it is tested against."""
+def read_c(raw: bytes) -> tuple[Any, dict[Path, Pos]] | None:
+    """(data, positions) of UTF-8 bytes that are not blank, read by the C reader (the same
+    libyaml without a Python object per event); None when it is not built or leaves the file
+    to the Python reader."""
+    if _yamlfast is None:
+        return None
+    return _yamlfast.load(raw[len(_UTF8_BOM):] if raw.startswith(_UTF8_BOM) else raw, resolve_scalar)
+
+
+def _read_python(doc: YamlDoc) -> YamlDoc:
+    """Fill ``doc`` (decoded, not blank) through PyYAML's events."""
     text = doc.text
     loader = _Loader(text)
     try:
@@ -283,7 +292,7 @@ def read_python(doc: YamlDoc) -> YamlDoc:
     except yaml.reader.ReaderError as exc:
         # libyaml counts in UTF-8 bytes; the pure-Python reader in characters.
         before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore") \
-            if _Loader.__name__.startswith("C") else text[: exc.position]
+            if _LIBYAML else text[: exc.position]
         line, column = line_column(before)
         raise YamlError("CLS005", line, column, f"caractère interdit en YAML (U+{exc.character:04X})"
                         if isinstance(exc.character, int) else "caractère interdit en YAML") from None

@@ -29,6 +29,20 @@ from clstool.models import Fiche
 
 EXAMPLES = int(os.environ.get("CLSTOOL_FUZZ_EXAMPLES", "200"))
 
+#: The contract of the territories the fuzz tests build around their random fiches.
+CONTRAT = """\
+territoire: Ville fictive
+intitule: Contrat Local de Santé de test (fictif)
+periode:
+  debut: 2022
+  fin: 2027
+axes:
+  - id: "1"
+    titre: Premier axe
+transitions:
+  sociale: une lentille
+"""
+
 
 def fuzz_settings(share: float = 1.0) -> settings:
     """``share`` of ``EXAMPLES`` examples (at least 3), no deadline, no health check on size."""

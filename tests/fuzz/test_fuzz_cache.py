@@ -14,18 +14,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from clstool.validate import validate
-from fuzz_strategies import fuzz_settings
+from fuzz_strategies import CONTRAT, fuzz_settings
 
-CONTRAT = """\
-territoire: Ville fictive
-intitule: Contrat Local de Santé de test (fictif)
-periode:
-  debut: 2022
-  fin: 2027
-axes:
-  - id: "1"
-    titre: Premier axe
-"""
 FICHE = 'id: "1-1"\naxe: "1"\ntitre: Une action\ntypologie: nouvelle\n'  # one schema error
 
 json_values = st.recursive(

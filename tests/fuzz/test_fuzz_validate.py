@@ -30,24 +30,13 @@ from clstool.cli import main
 from clstool.loader import SourceFile, load_file
 from clstool.validate import validate
 from fuzz_strategies import (
+    CONTRAT,
     fuzz_settings,
     mutated_yaml,
     random_bytes,
     schema_fiches,
 )
 
-CONTRAT = """\
-territoire: Ville fictive
-intitule: Contrat Local de Santé de test (fictif)
-periode:
-  debut: 2022
-  fin: 2027
-axes:
-  - id: "1"
-    titre: Premier axe
-transitions:
-  sociale: une lentille
-"""
 
 #: Line breaks. libyaml's marks (most positions) count NEL, LS and PS too (YAML 1.1);
 #: editors and the positions clstool computes itself count CR LF, CR and LF only. A position
