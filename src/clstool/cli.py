@@ -457,7 +457,9 @@ def report(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"clstool {__version__}")
+        from .yamlsource import active_reader
+
+        print(f"clstool {__version__} ({active_reader()})")
         raise typer.Exit()
 
 

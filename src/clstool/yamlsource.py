@@ -41,13 +41,13 @@ except ImportError:  # pragma: no cover - depends on the platform's wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 _LIBYAML = _Loader.__name__.startswith("C")
 
-try:  # the common case in C (setup.py builds it where libyaml's header is found); it must
-    # agree with the reader it stands in for, so only beside PyYAML's libyaml one
+try:  # the common case in C (setup.py builds it where libyaml's header is found). It may be
+    # linked to another libyaml than PyYAML's (Debian's 0.2.5 beside the wheel's 0.2.6): it
+    # declines every error and every limit, so the two only meet on well-formed plain YAML,
+    # where tests/fuzz/test_yamlfast.py checks that they agree.
     from . import _yamlfast
 except ImportError:  # pragma: no cover - depends on the build
     _yamlfast = None  # type: ignore[assignment]
-if _yamlfast is not None and (not _LIBYAML or _yamlfast.libyaml_version() != yaml._yaml.get_version_string()):
-    _yamlfast = None  # type: ignore[assignment]  # pragma: no cover - depends on the build
 
 MAX_BYTES = 5 * 1024 * 1024  #: a real fiche is ~10 kB; 5 MB is far beyond any honest file
 MAX_DEPTH = 64  #: real files nest ~6 levels
@@ -263,6 +263,15 @@ def read_yaml(raw: bytes, use_c: bool = True) -> YamlDoc:
     return _read_python(doc)
 
 
+def active_reader() -> str:
+    """The reader in use, as ``clstool --version`` names it."""
+    if _yamlfast is not None:
+        return f"lecteur YAML : C (libyaml {_yamlfast.libyaml_version()})"
+    if _LIBYAML:
+        return "lecteur YAML : Python sur libyaml (extension C non compilée)"
+    return "lecteur YAML : Python pur (ni extension C ni libyaml)"
+
+
 def read_c(raw: bytes) -> tuple[Any, dict[Path, Pos]] | None:
     """(data, positions) of UTF-8 bytes that are not blank, read by the C reader (the same
     libyaml without a Python object per event); None when it is not built or leaves the file
@@ -288,6 +297,11 @@ def _read_python(doc: YamlDoc) -> YamlDoc:
         if tab:
             raise YamlError("CLS003", tab[0], tab[1], "tabulation utilisée pour indenter : YAML n'accepte "
                             "que des espaces") from None
+        if "nesting depth" in (exc.problem or ""):
+            # libyaml >= 0.2.6 has a limit of its own (1000 levels), reached while scanning ahead,
+            # before our count of MAX_DEPTH sees the events: the pure-Python parser has none, so
+            # it finds where our limit is crossed and says it in French (CLS008).
+            _read_nested(text, line, column)
         raise YamlError("CLS005", line, column, _syntax_message(exc.problem or str(exc))) from None
     except yaml.reader.ReaderError as exc:
         # libyaml counts in UTF-8 bytes; the pure-Python reader in characters.
@@ -299,6 +313,19 @@ def _read_python(doc: YamlDoc) -> YamlDoc:
     finally:
         loader.dispose()
     return doc
+
+
+def _read_nested(text: str, line: int, column: int) -> None:
+    """Raise CLS008 where ``text``, refused by libyaml for its nesting, crosses MAX_DEPTH."""
+    loader = yaml.SafeLoader(text)
+    try:
+        _build(loader, YamlDoc(data=None, positions={}, problems=[], text=text))
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    raise YamlError("CLS008", line, column, f"imbrication de plus de {MAX_DEPTH} niveaux : "
+                    "structure refusée")
 
 
 def _build(loader, doc: YamlDoc) -> None:
