@@ -45,8 +45,8 @@ MARKER = "Corpus synthétique clstool"
 BASE_YEAR = 2022  #: Montpellier's contract starts in 2022: calendars are shifted from there
 
 sys.path.insert(0, str(ROOT / "src"))
-from clstool.models import STATUTS_DECLARES  # noqa: E402
-from clstool.yamlsource import read_yaml  # noqa: E402
+from clstool.model.documents import STATUTS_DECLARES  # noqa: E402
+from clstool.yamlio.read import read_yaml  # noqa: E402
 
 #: Keys whose string values are identifiers, enumerations or periods: never rewritten as text.
 _KEEP = {

@@ -16,7 +16,7 @@ them all alike:
   ``clstool validate --help``, so the script times what the installed clstool offers;
 - **yamllint** (default configuration, one process over the folders) and **check-jsonschema**
   with the contrat and fiche JSON Schemas (``schemas/`` as written by ``clstool schema``; if
-  that command does not exist yet, the schemas pydantic derives from ``clstool.models``, and the
+  that command does not exist yet, the schemas pydantic derives from ``clstool.model.documents``, and the
   report says so).
 
 The per-file comparisons (and the targets of the issue: ≤ 2× the floor, ≥ 15× faster than
@@ -182,7 +182,7 @@ class ClstoolFlags:
         flags.jobs = next((f for f in ("--jobs", "--workers", "-j") if re.search(rf"(?<![\w-]){f}\b", text)), None)
         if "--extend-select" in text:  # "all rules on": the opt-in rules too
             try:
-                from clstool.rules import all_rules
+                from clstool.lint.rules import all_rules
 
                 flags.opt_in = sorted(code for code, rule in all_rules().items() if not rule.default)
             except (ImportError, AttributeError):
@@ -280,7 +280,7 @@ def find_schemas(workdir: Path) -> tuple[dict[str, Path], str]:
     if all(p.is_file() for p in shipped.values()):
         return shipped, "schemas/ du dépôt (`clstool schema --output` indisponible)"
     sys.path.insert(0, str(ROOT / "src"))
-    from clstool.models import Contrat, Fiche
+    from clstool.model.documents import Contrat, Fiche
 
     out = workdir / "pydantic-schemas"
     out.mkdir(parents=True, exist_ok=True)
@@ -289,7 +289,7 @@ def find_schemas(workdir: Path) -> tuple[dict[str, Path], str]:
         paths[kind] = out / f"{kind}.schema.json"
         paths[kind].write_text(json.dumps(model.model_json_schema(), ensure_ascii=False), encoding="utf-8")
     return paths, ("`clstool schema` absent au moment de la mesure : schémas dérivés par pydantic "
-                   "(`model_json_schema()` des modèles de clstool.models)")
+                   "(`model_json_schema()` des modèles de clstool.model.documents)")
 
 
 # --- the corpus ---------------------------------------------------------------------------------------
@@ -345,7 +345,7 @@ def machine() -> dict[str, str]:
 
 
 def _c_reader() -> str:
-    from clstool import yamlsource
+    from clstool.yamlio import read as yamlsource
 
     if yamlsource._yamlfast is None:
         return "absent (lecture en Python pur : plus lente)"
@@ -367,7 +367,7 @@ def versions(schema_source: str) -> dict[str, str]:
         "Python": platform.python_version(),
         "clstool": _version([sys.executable, "-m", "clstool", "--version"]),
         "PyYAML / libyaml": f"{yaml.__version__} / {libyaml}",
-        "lecteur C de clstool (`clstool._yamlfast`)": _c_reader(),
+        "lecteur C de clstool (`clstool.yamlio._yamlfast`)": _c_reader(),
         "pydantic": pydantic.VERSION,
         "yamllint": _version([_exe("yamllint") or "yamllint", "--version"]),
         "check-jsonschema": _version([_exe("check-jsonschema") or "check-jsonschema", "--version"]),

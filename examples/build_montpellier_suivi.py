@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clstool.fmt import format_text
+from clstool.edit.fmt import format_text
 from clstool.fsutil import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent

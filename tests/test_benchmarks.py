@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from clstool.validate import validate
+from clstool.lint.run import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 

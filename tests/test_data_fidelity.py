@@ -1,7 +1,7 @@
 """Nothing lost, nothing invented: every text value of data/ occurs in its source document.
 
 Every string held by ``data/montpellier`` (contrat + fiches) and ``data/clermont`` is
-extracted by walking the loaded models (``clstool.loader.load``): titles, objectives, group
+extracted by walking the loaded models (``clstool.yamlio.load.load``): titles, objectives, group
 headings and their elements, portage, déclinaisons, calendar periods and jalons, indicator
 libellés, definitions, notes, transitions… Skipped: enumeration codes (a string that is one of
 the ``Literal`` values its field allows: ``nouvelle``, ``processus``, ``tous``…), identifiers
@@ -53,8 +53,8 @@ from typing import Any, Iterator, Literal, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
-from clstool.loader import SourceFile, load
-from clstool.models import Periode
+from clstool.yamlio.load import SourceFile, load
+from clstool.model.documents import Periode
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

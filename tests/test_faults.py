@@ -89,7 +89,7 @@ def corpus(tmp_path_factory) -> tuple[Path, int]:
 
 
 def _read_debut(path: Path):
-    from clstool.yamlsource import read_yaml
+    from clstool.yamlio.read import read_yaml
 
     return read_yaml(path.read_bytes()).data["periode"]["debut"]
 

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from clstool.models import Fiche
+from clstool.model.documents import Fiche
 
 EXAMPLES = int(os.environ.get("CLSTOOL_FUZZ_EXAMPLES", "200"))
 
@@ -136,7 +136,7 @@ _TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçôÉ ABCDEFGH'’,.(
                 max_size=30).filter(lambda s: s.strip() == s and s[:1].isalpha())
 
 
-from clstool.schemaerrors import _expand  # noqa: E402  (the one definition of "members of a type")
+from clstool.yamlio.schema_errors import _expand  # noqa: E402  (the one definition of "members of a type")
 
 
 def for_type(tp: Any, depth: int = 0) -> st.SearchStrategy:

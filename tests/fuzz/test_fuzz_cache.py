@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from clstool.validate import validate
+from clstool.lint.run import validate
 from fuzz_strategies import CONTRAT, fuzz_settings
 
 FICHE = 'id: "1-1"\naxe: "1"\ntitre: Une action\ntypologie: nouvelle\n'  # one schema error

@@ -27,8 +27,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from clstool.cli import main
-from clstool.loader import SourceFile, load_file
-from clstool.validate import validate
+from clstool.yamlio.load import SourceFile, load_file
+from clstool.lint.run import validate
 from fuzz_strategies import (
     CONTRAT,
     fuzz_settings,
@@ -139,7 +139,7 @@ def test_fiches_built_from_the_models_pass_the_schema(terr, raw):
 def test_positions_outside_libyaml_marks(raw, line, column):
     """Positions clstool computes itself (decoding, forbidden characters) count characters,
     not UTF-8 bytes, and treat a lone CR as a line break, like libyaml's marks."""
-    from clstool.yamlsource import YamlError, read_yaml
+    from clstool.yamlio.read import YamlError, read_yaml
 
     with pytest.raises(YamlError) as caught:
         read_yaml(raw)
@@ -149,7 +149,7 @@ def test_positions_outside_libyaml_marks(raw, line, column):
 def test_tab_indentation_with_cr_line_ends():
     """Found by benchmarks/fuzz_long.py: with old-Mac line ends (lone CR) a tab used to indent
     gets the generic « caractère qui ne peut pas commencer une valeur » instead of CLS003."""
-    from clstool.yamlsource import YamlError, read_yaml
+    from clstool.yamlio.read import YamlError, read_yaml
 
     with pytest.raises(YamlError) as caught:
         read_yaml(b"a: 1\rb:\r\t- x\n")

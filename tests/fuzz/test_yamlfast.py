@@ -1,4 +1,4 @@
-"""The C reader (``clstool._yamlfast``) against the Python reader it stands in for.
+"""The C reader (``clstool.yamlio._yamlfast``) against the Python reader it stands in for.
 
 ``read_yaml`` reads most files with the C reader and leaves the rest (anything beyond plain
 mappings, sequences and scalars, and every error) to the Python reader. Whatever the input,
@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 
-from clstool import yamlsource
-from clstool.yamlsource import YamlError, decode, read_c, read_yaml
+from clstool.yamlio import read as yamlsource
+from clstool.yamlio.read import YamlError, decode, read_c, read_yaml
 from fuzz_strategies import fuzz_settings, mutated_yaml, random_bytes, schema_fiches
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ def test_ci_builds_the_extension():
     """Where CI asks for it (``CLSTOOL_REQUIRE_C=1``), a missing build is a failure, not a skip:
     the benchmarks and the speed targets depend on it."""
     if os.environ.get("CLSTOOL_REQUIRE_C") == "1":
-        assert fast is not None, "clstool._yamlfast n'a pas été compilé (libyaml-dev ? compilateur C ?)"
+        assert fast is not None, "clstool.yamlio._yamlfast n'a pas été compilé (libyaml-dev ? compilateur C ?)"
     else:
         pytest.skip("CLSTOOL_REQUIRE_C non défini")
 
@@ -42,7 +42,7 @@ def test_built_extension_is_the_active_reader():
     switched it off silently on every fresh install), and ``--version`` says which reader."""
     import importlib.util
 
-    built = importlib.util.find_spec("clstool._yamlfast") is not None
+    built = importlib.util.find_spec("clstool.yamlio._yamlfast") is not None
     assert (fast is not None) == built
     assert ("C (libyaml" in yamlsource.active_reader()) == built
 

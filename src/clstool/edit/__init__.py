@@ -1,0 +1,1 @@
+"""Commands that write the YAML files: fmt (canonical layout) and new (scaffold a fiche)."""

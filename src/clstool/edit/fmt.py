@@ -1,0 +1,284 @@
+"""``clstool fmt``: one canonical layout for ``contrat.yaml`` and the fiches, comments kept.
+
+The layout is the one :func:`clstool.yamlio.write.canonical_yaml` writes (the style of ``data/``):
+2-space indentation, list items indented 2 under their key, lines never wrapped, block style
+for lists and mappings (``[a, b]`` becomes one item per line; empty ``[]`` and ``{}`` stay),
+plain scalars where YAML allows them and double quotes otherwise, and the keys of every mapping
+in the order of the schema (the fields of the pydantic models; keys the schema does not know
+stay after the known ones, in their order). An ``id`` or ``axe`` that starts with a digit is
+double-quoted (``id: "1-1"``, ``axe: "2"``): written plain, ``2`` would be a number and ``2024-03``
+looks like a date to other YAML tools. Comments and blank lines are kept (ruamel.yaml round
+trip), with two spaces before a comment at the end of a line. When keys are put in order, a
+key takes along the comments and blank lines just above it; the comments at the top of the file
+(or of a mapping) and at its end stay there.
+
+Safety, checked on every file before anything is written:
+
+- the file must read without error with clstool's own reader (syntax, duplicate keys, tabs…):
+  ``fmt`` refuses to guess what a broken file means — ``clstool validate`` says what to fix;
+- the formatted text must load to exactly the same data as the original (same reader), and
+  hold every comment of the original; otherwise the file is left alone and reported;
+- files are written atomically (:func:`clstool.fsutil.atomic_write`) and only when they change.
+
+``fmt`` is idempotent: formatting a formatted file changes nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from clstool.fsutil import atomic_write
+from clstool.yamlio.load import discover
+from clstool.model.documents import Contrat, Fiche
+from clstool.yamlio.schema_errors import allowed_keys
+from clstool.lint.suppressions import comment_start, indent_of
+from clstool.yamlio.read import YamlError, read_yaml
+from clstool.yamlio.write import ID_KEYS, canonical_yaml
+
+
+class FormatError(Exception):
+    """A file that ``fmt`` will not touch, with the reason in French."""
+
+
+@dataclass
+class Formatted:
+    display: str  #: the path as the user gave it
+    path: Path
+    original: str = ""
+    formatted: str = ""
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.error is None and self.formatted != self.original
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(
+            self.original.splitlines(keepends=True), self.formatted.splitlines(keepends=True),
+            fromfile=f"{self.display} (actuel)", tofile=f"{self.display} (formaté)"))
+
+
+_STARTS_WITH_DIGIT = re.compile(r"^\d")
+
+
+def _canonicalise(node: Any) -> None:
+    """Block style everywhere; ``id``/``axe`` starting with a digit double-quoted."""
+    if isinstance(node, CommentedMap):
+        node.fa.set_block_style()
+        for key, value in list(node.items()):
+            if key in ID_KEYS and isinstance(value, str) and _STARTS_WITH_DIGIT.match(value):
+                if not isinstance(value, DoubleQuotedScalarString):
+                    node[key] = DoubleQuotedScalarString(value)
+            else:
+                _canonicalise(value)
+    elif isinstance(node, CommentedSeq):
+        node.fa.set_block_style()
+        for item in node:
+            _canonicalise(item)
+
+
+# --- key order, on the laid-out text ---------------------------------------------------------------
+#
+# ruamel.yaml attaches a comment to the key *before* it, so moving keys with ruamel would move
+# « # Gouvernance (…) » away from the ``gouvernance:`` it introduces. The keys are therefore put
+# in order on the text that ruamel laid out (block style, 2-space indentation, so the structure
+# is the indentation): a key takes along its line, the lines nested under it, and the comments
+# and blank lines just above it (at its indentation or less). The comments above the first key
+# of a mapping (the file's header) and after its last key stay where they are.
+
+_KEY_LINE = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\-?:,\[\]{}&*!|>%@`][^#]*?|-\d+):(?:\s|$)""")
+_SCALAR_VALUE = re.compile(r":\s+[^#\s]")  # a key line that holds its value (« titre: … », « x: | »)
+
+
+def _is_comment_or_blank(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def _key_text(line: str) -> str:
+    match = _KEY_LINE.match(line.lstrip(" "))
+    key = match.group(0).rstrip().rstrip(":").strip() if match else ""
+    if len(key) >= 2 and key[0] == key[-1] and key[0] in "'\"":
+        key = key[1:-1]
+    return key
+
+
+def _holds_value(line: str) -> bool:
+    """« key: value » (or a block scalar « key: | »): no nested key to reorder under it."""
+    return bool(_SCALAR_VALUE.search(line[:comment_start(line) or len(line)]))
+
+
+def _order_mapping(lines: list[str], indent: int, model: type[BaseModel], path: tuple) -> list[str]:
+    keys = [i for i, line in enumerate(lines)
+            if indent_of(line) == indent and not _is_comment_or_blank(line)
+            and not line.lstrip().startswith("- ") and _KEY_LINE.match(line[indent:])]
+    if not keys:
+        return lines
+    starts = [keys[0]]
+    for k in keys[1:]:
+        start = k
+        while start - 1 > starts[-1] and (not lines[start - 1].strip() or (
+                lines[start - 1].lstrip().startswith("#") and indent_of(lines[start - 1]) <= indent)):
+            start -= 1
+        starts.append(start)
+    last = len(lines)  # the footer: comments after the last key's own lines
+    while last - 1 > keys[-1] and _is_comment_or_blank(lines[last - 1]) and (
+            not lines[last - 1].strip() or indent_of(lines[last - 1]) <= indent):
+        last -= 1
+    header, footer = lines[:starts[0]], lines[last:]
+    order = allowed_keys(model, path)
+    rank = {key: i for i, key in enumerate(order)}
+    entries = []
+    for n, (start, key_line) in enumerate(zip(starts, keys)):
+        end = starts[n + 1] if n + 1 < len(starts) else last
+        key = _key_text(lines[key_line])
+        element: Any = int(key) if key.isdigit() else key
+        body = lines[key_line + 1:end]
+        if not _holds_value(lines[key_line]):
+            body = _order_block(body, indent, model, (*path, element))
+        entries.append((rank.get(key, len(order)), n, lines[start:key_line + 1] + body))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    return header + [line for _, _, block in entries for line in block] + footer
+
+
+def _order_block(lines: list[str], parent_indent: int, model: type[BaseModel], path: tuple) -> list[str]:
+    """The lines nested under a key: a mapping or a sequence, ordered."""
+    content = next((line for line in lines if not _is_comment_or_blank(line)), None)
+    if content is None or indent_of(content) <= parent_indent:
+        return lines
+    indent = indent_of(content)
+    if content.lstrip().startswith("- "):
+        return _order_sequence(lines, indent, model, path)
+    return _order_mapping(lines, indent, model, path)
+
+
+def _order_sequence(lines: list[str], indent: int, model: type[BaseModel], path: tuple) -> list[str]:
+    items = [i for i, line in enumerate(lines) if indent_of(line) == indent and line.lstrip().startswith("- ")]
+    out = lines[:items[0]] if items else lines
+    for n, start in enumerate(items):
+        end = items[n + 1] if n + 1 < len(items) else len(lines)
+        block = lines[start:end]
+        first = block[0]
+        inner = indent + 2
+        if _KEY_LINE.match(first[inner:]) and not first[inner:].startswith("- "):
+            as_mapping = [" " * inner + first[inner:]] + block[1:]
+            ordered = _order_mapping(as_mapping, inner, model, (*path, n))
+            head = next(i for i, line in enumerate(ordered) if not _is_comment_or_blank(line))
+            ordered[head] = " " * indent + "- " + ordered[head][inner:]
+            block = ordered
+        out += block
+    return out
+
+
+_BLOCK_SCALAR = re.compile(r"(?:^|[:\s])[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def space_comments(text: str) -> str:
+    """Two spaces before a comment that ends a line (``titre: Action  # note``), as the block
+    style of ``[a, b]  # note`` or ruamel's own spacing may leave one or twenty. The lines of a
+    block scalar (``|``, ``>``) are text, not YAML: left alone."""
+    out = []
+    block_indent = None  # inside a block scalar: lines indented more than its key
+    for line in text.split("\n"):
+        if block_indent is not None:
+            if not line.strip() or indent_of(line) > block_indent:
+                out.append(line)
+                continue
+            block_indent = None
+        start = comment_start(line)
+        code = line[:start] if start is not None else line
+        if start is not None and code.strip():
+            line = code.rstrip() + "  " + line[start:]
+        if _BLOCK_SCALAR.search(code.rstrip()):
+            block_indent = indent_of(line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def order_keys(text: str, model: type[BaseModel]) -> str:
+    """``text`` (laid out by ruamel.yaml) with every mapping's keys in the schema's order."""
+    lines = text.split("\n")
+    return "\n".join(_order_mapping(lines, 0, model, ()))
+
+
+def comments(text: str) -> Counter:
+    """The comments of a YAML text (``# …`` up to the end of the line), counted."""
+    found: Counter = Counter()
+    for line in text.split("\n"):
+        start = comment_start(line)
+        if start is not None:
+            found[line[start:].rstrip()] += 1
+    return found
+
+
+def format_text(text: str, kind: str = "fiche") -> str:
+    """The canonical form of ``text`` (``kind``: ``fiche`` or ``contrat``). Raises
+    :class:`FormatError` for a file that cannot be formatted safely."""
+    model: type[BaseModel] = Contrat if kind == "contrat" else Fiche
+    try:
+        before = read_yaml(text.encode("utf-8"))
+    except YamlError as exc:
+        p = exc.problem
+        raise FormatError(f"{p.line}:{p.column}: {p.message} (corrigez d'abord : clstool validate)") from None
+    for p in before.problems:
+        if p.code != "CLS002":  # a BOM is simply dropped
+            raise FormatError(f"{p.line}:{p.column}: {p.message} (corrigez d'abord : clstool validate)")
+    if before.data is None:  # empty, or comments only: nothing to lay out
+        return text.lstrip("\ufeff")
+    yaml = canonical_yaml()
+    try:
+        data = yaml.load(before.text)
+        _canonicalise(data)
+        out = io.StringIO()
+        yaml.dump(data, out)
+    except YAMLError as exc:  # pragma: no cover - read_yaml accepted it: ruamel should too
+        raise FormatError(f"ruamel.yaml ne peut pas relire le fichier ({exc})") from None
+    result = space_comments(order_keys(out.getvalue(), model))
+    after = read_yaml(result.encode("utf-8"))
+    if after.data != before.data or after.problems:  # pragma: no cover - a ruamel bug: never write it
+        raise FormatError("le formatage changerait les données : fichier laissé tel quel (merci de le signaler)")
+    lost = comments(before.text) - comments(result)
+    if lost:  # pragma: no cover - same
+        raise FormatError(f"le formatage perdrait un commentaire ({next(iter(lost))}) : fichier laissé tel quel")
+    return result
+
+
+def format_paths(paths: list[str], write: bool = True) -> list[Formatted]:
+    """Format the contract and fiche files designated by ``paths`` (as ``validate`` finds them);
+    write the ones that change when ``write``."""
+    results: list[Formatted] = []
+    for territory in discover(paths):
+        for source in territory.files:
+            if source.reference_only:
+                continue
+            item = Formatted(source.display, source.path)
+            results.append(item)
+            try:
+                raw = source.path.read_bytes()
+            except OSError as exc:
+                item.error = f"lecture impossible ({exc.strerror or exc})"
+                continue
+            try:
+                item.original = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                item.error = "le fichier n'est pas en UTF-8 (clstool validate dit quel encodage)"
+                continue
+            try:
+                item.formatted = format_text(item.original, source.kind)
+            except FormatError as exc:
+                item.error = str(exc)
+                continue
+            if write and item.changed:
+                atomic_write(source.path, item.formatted)
+    return results

@@ -1,0 +1,167 @@
+"""``clstool new``: scaffold the next fiche of a territory, never overwriting a file.
+
+The file is generated from the JSON Schema of a fiche (:mod:`clstool.model.schema`), so it follows
+the model: every section is present, empty (``[]``, ``{}`` or no value), each preceded by a
+French comment saying what it holds and, for checkbox grids, which values are allowed.
+Only ``id``, ``axe`` and ``titre`` are filled in; the result validates as it is.
+
+The next identifier of axis A is ``A-<n+1>``, n being the highest ``A-<n>`` among the existing
+fiches (``1-4`` after ``1-3``); in a territory numbered without axis prefix (``1``, ``2``…, as
+:mod:`clstool.interop.tet.read` writes), the next integer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clstool.fsutil import atomic_write
+from clstool.yamlio.load import CONTRAT, FICHES, load
+from clstool.errors import InputError
+from clstool.model.documents import Contrat
+from clstool.model.schema import json_schema
+from clstool.yamlio.write import dump, schema_line
+
+_SAFE_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
+_INTRO = (
+    "# Fiche créée par « clstool new ». Remplissez les rubriques utiles et supprimez les autres :",
+    "# une information que la source ne donne pas est omise, jamais inventée.",
+    "# Vérifiez le fichier avec « clstool validate ».",
+)
+
+
+@dataclass
+class Created:
+    path: Path
+    id: str
+
+
+def _territory(directory: str) -> tuple[Path, Any]:
+    root = Path(directory)
+    if root.name == FICHES and (root.parent / CONTRAT).is_file():
+        root = root.parent
+    if not root.is_dir():
+        raise InputError(f"dossier introuvable : {directory}")
+    contrat_file = root / CONTRAT
+    if not contrat_file.is_file():
+        raise InputError(f"aucun {CONTRAT} dans {directory} : indiquez le dossier d'un territoire")
+    territory = load([str(root)]).territories[0]
+    return root, territory
+
+
+def _axes(territory: Any) -> list[str]:
+    source = territory.contrat
+    if source is not None and isinstance(source.model, Contrat):
+        return [a.id for a in source.model.axes]
+    raw = source.data.get("axes") if source is not None and isinstance(source.data, dict) else None
+    return [str(a["id"]) for a in raw or [] if isinstance(a, dict) and "id" in a]
+
+
+def next_id(axe: str, existing: set[str]) -> str:
+    """The identifier after the existing ones of axis ``axe`` (module docstring)."""
+    pattern = re.compile(rf"^{re.escape(axe)}-(\d+)$")
+    numbers = [int(m.group(1)) for i in existing if (m := pattern.match(i))]
+    if not numbers and existing and all(i.isdigit() for i in existing):
+        return str(max(int(i) for i in existing) + 1)
+    return f"{axe}-{max(numbers, default=0) + 1}"
+
+
+def _enum(node: dict) -> list:
+    for candidate in (node, node.get("items", {})):
+        if "enum" in candidate:
+            return candidate["enum"]
+        for alternative in candidate.get("anyOf", []) + candidate.get("oneOf", []):
+            if "enum" in alternative:
+                return alternative["enum"]
+    return []
+
+
+class _Scaffold:
+    """Walk the fiche schema and write one commented line (or block) per property."""
+
+    def __init__(self, schema: dict, values: dict):
+        self.defs = schema.get("$defs", {})
+        self.values = values
+        self.lines: list[str] = []
+
+    def resolve(self, node: dict) -> dict:
+        if "$ref" in node:
+            return self.defs[node["$ref"].rsplit("/", 1)[-1]]
+        for alternative in node.get("anyOf", []):
+            if "$ref" in alternative:
+                return self.defs[alternative["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    def comment(self, node: dict, indent: str) -> None:
+        text = node.get("description", "")
+        values = _enum(node)
+        if values:
+            text += f" Valeurs : {', '.join(values)}."
+        if text:
+            self.lines.append(f"{indent}# {text.strip()}")
+
+    def item_hint(self, items: dict, indent: str) -> None:
+        """A comment line showing what one element looks like."""
+        alternatives = items.get("oneOf", [items])
+        texts = any(a.get("type") == "string" or "anyOf" in a for a in alternatives)
+        target = next((self.resolve(a) for a in alternatives if "$ref" in a), None)
+        if target is None or "properties" not in target:
+            return
+        keys = list(target["properties"])
+        required = [k for k in keys if k in target.get("required", [])]
+        shown = (required + [k for k in keys if k not in required])[:4]
+        example = "{" + ", ".join(f"{k}: …" for k in shown) + (", …}" if len(keys) > 4 else "}")
+        self.lines.append(f"{indent}#   un élément : {'un texte, ou ' if texts else ''}{example}")
+
+    def properties(self, node: dict, indent: str) -> None:
+        for name, sub in node["properties"].items():
+            self.comment(sub, indent)
+            target = self.resolve(sub)
+            if indent == "" and name in self.values:
+                self.lines.append(dump({name: self.values[name]}).rstrip("\n"))
+            elif "properties" in target:
+                self.lines.append(f"{indent}{name}:")
+                self.properties(target, indent + "  ")
+            elif target.get("type") == "array":
+                self.item_hint(target.get("items", {}), indent)
+                self.lines.append(f"{indent}{name}: []")
+            elif target.get("type") == "object":
+                self.lines.append(f"{indent}{name}: {{}}")
+            else:
+                self.lines.append(f"{indent}{name}:")
+
+
+def scaffold(fiche_id: str, axe: str, titre: str, header: str | None = None) -> str:
+    """The text of a new fiche: every section of the schema, commented, nearly empty."""
+    builder = _Scaffold(json_schema("fiche"), {"id": fiche_id, "axe": axe, "titre": titre})
+    builder.properties(json_schema("fiche"), "")
+    head = ([header] if header else []) + list(_INTRO)
+    return "\n".join(head + builder.lines) + "\n"
+
+
+def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None) -> Created:
+    """Create ``<directory>/fiches/<id>.yaml``; raise :class:`InputError` rather than overwrite."""
+    if not titre.strip():
+        raise InputError("le titre est vide : --titre « Intitulé de l'action »")
+    root, territory = _territory(directory)
+    axes = _axes(territory)
+    if axe not in axes:
+        known = ", ".join(axes) if axes else "aucun axe déclaré"
+        raise InputError(f"axe « {axe} » absent de {CONTRAT} (axes : {known})")
+    existing = {f.path.stem for f in territory.fiches}
+    existing |= {str(f.data["id"]) for f in territory.fiches if isinstance(f.data, dict) and "id" in f.data}
+    fiche_id = fiche_id or next_id(axe, existing)
+    if not _SAFE_ID.match(fiche_id):
+        raise InputError(f"identifiant « {fiche_id} » invalide : lettres, chiffres, « - », « . » ou « _ »")
+    target = root / FICHES / f"{fiche_id}.yaml"
+    if target.exists() or fiche_id in existing:
+        raise InputError(f"la fiche « {fiche_id} » existe déjà ({target}) : rien n'a été écrit")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        atomic_write(target, scaffold(fiche_id, axe, titre.strip(), schema_line(target, "fiche")),
+                     exclusive=True)
+    except FileExistsError:  # created by someone else since the check above
+        raise InputError(f"la fiche « {fiche_id} » existe déjà ({target}) : rien n'a été écrit") from None
+    return Created(target, fiche_id)

@@ -1,0 +1,1 @@
+"""Exchange with other tools: CSV/XLSX/JSON tables, iCalendar, Territoires en Transitions."""

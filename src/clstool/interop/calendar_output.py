@@ -1,0 +1,342 @@
+"""Render a year's calendar (:class:`clstool.planning.calendar.YearCalendar`) as JSON, iCalendar or a table.
+
+``json``
+    Exactly the shape of DESIGN §6: ``{"year", "as_of", "items": [{"territoire", "fiche",
+    "declinaison", "periode", "jalon", "debut", "fin", "statut"}]}``; ``debut`` and ``fin``
+    are ISO dates, or ``null`` for a period that could not be read.
+
+``ics``
+    An RFC 5545 calendar with one all-day event per item: ``DTSTART;VALUE=DATE`` is the first
+    day, ``DTEND`` the day after the last (RFC 5545 end dates are exclusive). The ``UID`` is a
+    hash of the territory, the fiche, the position of the déclinaison and of the entry (and the
+    year, for a recurring entry), so importing the file again updates the events instead of
+    duplicating them. ``DTSTAMP`` is the reference date (``--as-of``): the same data give the
+    same bytes. Lines end with CRLF and are folded at 75 octets. A period that could not be read
+    has no dates, so it cannot be an event: it is kept verbatim in an
+    ``X-CLSTOOL-PERIODE-NON-RECONNUE`` property of the calendar.
+
+    The file is written by hand rather than with the ``icalendar`` library: what clstool needs
+    (all-day events, text escaping, folding) is a few lines, and writing them here keeps the
+    output byte-for-byte reproducible without a runtime dependency. The tests read every
+    file back with ``icalendar``.
+
+``table``
+    A terminal Gantt chart: per axis and fiche, one line per entry with its milestone, a
+    twelve-month bar for the year and the planned status; the month of the reference date is
+    marked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+
+from rich.table import Table
+from rich.text import Text
+
+from clstool import __version__
+from clstool.planning.calendar import CalendarItem, YearCalendar
+from clstool.model.formatting import iso_date
+from clstool.planning.status import libelle
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def item_json(item: CalendarItem) -> dict:
+    return {
+        "territoire": item.territoire,
+        "fiche": item.fiche,
+        "declinaison": item.declinaison,
+        "periode": item.periode,
+        "jalon": item.jalon,
+        "debut": iso_date(item.debut),
+        "fin": iso_date(item.fin),
+        "statut": item.statut,
+    }
+
+
+def to_json(calendar: YearCalendar) -> str:
+    data = {
+        "year": calendar.year,
+        "as_of": calendar.as_of.isoformat(),
+        "items": [item_json(item) for item in calendar.items],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# --- iCalendar (RFC 5545) ---------------------------------------------------------------------
+
+CRLF = "\r\n"
+UID_DOMAIN = "clstool"
+
+
+def escape_text(value: str) -> str:
+    """RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """RFC 5545 §3.1: lines of at most 75 octets, continued after CRLF and one space.
+
+    A line is cut between characters, never inside a UTF-8 sequence.
+    """
+    out: list[str] = []
+    current, size, limit = [], 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            out.append("".join(current))
+            current, size, limit = [" "], 1, 75
+        current.append(char)
+        size += width
+    out.append("".join(current))
+    return CRLF.join(out)
+
+
+def event_uid(item: CalendarItem) -> str:
+    """Stable identity of an event: the same entry gives the same UID in every export."""
+    parts = [item.territoire, item.fiche, str(item.declinaison_index or 0), str(item.entree_index)]
+    if item.recurrent and item.debut is not None:
+        parts.append(str(item.debut.year))
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return f"{digest}@{UID_DOMAIN}"
+
+
+def event_summary(item: CalendarItem) -> str:
+    """Fiche id, déclinaison and milestone; the fiche's title when there is neither."""
+    parts = [item.fiche]
+    if item.declinaison:
+        parts.append(item.declinaison)
+    if item.jalon:
+        parts.append(item.jalon)
+    if len(parts) == 1 and item.fiche_titre:
+        parts.append(item.fiche_titre)
+    return " · ".join(parts)
+
+
+def _event_description(item: CalendarItem) -> str:
+    lines = [f"Fiche {item.fiche} : {item.fiche_titre}"]
+    if item.declinaison:
+        lines.append(f"Déclinaison {item.declinaison_index} : {item.declinaison}")
+    lines.append(f"Période : {item.periode}" + (" (chaque année)" if item.recurrent else ""))
+    if item.jalon:
+        lines.append(f"Jalon : {item.jalon}")
+    lines.append(f"Statut prévu : {status_label(item.statut)}")
+    return "\n".join(lines)
+
+
+def _date(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def _event_lines(item: CalendarItem, stamp: str) -> Iterator[str]:
+    assert item.debut is not None and item.fin is not None
+    yield "BEGIN:VEVENT"
+    yield f"UID:{event_uid(item)}"
+    yield f"DTSTAMP:{stamp}"
+    yield f"DTSTART;VALUE=DATE:{_date(item.debut)}"
+    yield f"DTEND;VALUE=DATE:{_date(item.fin + dt.timedelta(days=1))}"
+    yield f"SUMMARY:{escape_text(event_summary(item))}"
+    yield f"DESCRIPTION:{escape_text(_event_description(item))}"
+    if item.axe:
+        yield f"CATEGORIES:{escape_text(f'Axe {item.axe}')}"
+    yield "TRANSP:TRANSPARENT"
+    yield "END:VEVENT"
+
+
+def to_ics(calendar: YearCalendar) -> str:
+    """The year's items as an RFC 5545 calendar (CRLF line ends, folded lines)."""
+    stamp = dt.datetime.combine(calendar.as_of, dt.time()).strftime("%Y%m%dT%H%M%SZ")
+    territories = sorted({item.territoire for item in calendar.items})
+    name = f"CLS {', '.join(territories)} – {calendar.year}" if territories else f"CLS – {calendar.year}"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//clstool//clstool {__version__}//FR",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name)}",
+    ]
+    for item in calendar.items:
+        if item.debut is None:
+            where = f"{item.territoire} · fiche {item.fiche}"
+            if item.declinaison_index:
+                where += f" · déclinaison {item.declinaison_index}"
+            lines.append(f"X-CLSTOOL-PERIODE-NON-RECONNUE:{escape_text(f'{where} : {item.periode}')}")
+    for item in calendar.items:
+        if item.debut is not None:
+            lines.extend(_event_lines(item, stamp))
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + CRLF for line in lines)
+
+
+# --- Table (a terminal Gantt chart) -----------------------------------------------------------
+
+MONTH_LETTERS = "JFMAMJJASOND"
+FULL, EMPTY, TODAY_FULL, TODAY_EMPTY = "█", "·", "▓", "│"
+UNPARSED_LABEL = "période non reconnue"
+_LABELS = {"echeance_passee": "échéance passée"}
+STATUS_STYLES = {
+    "a_venir": "cyan",
+    "en_cours": "green",
+    "echeance_passee": "yellow",
+    "hors_periode": "dim",
+    None: "bold red",
+}
+
+
+def status_label(code: str | None) -> str:
+    """French label of a planned status; None is an entry whose period could not be read."""
+    if code is None:
+        return UNPARSED_LABEL
+    return _LABELS.get(code) or libelle(code)
+
+
+def months_covered(intervals: Iterable[tuple[dt.date | None, dt.date | None]], year: int) -> set[int]:
+    """The months of ``year`` that at least one of the intervals touches."""
+    months: set[int] = set()
+    for debut, fin in intervals:
+        if debut is None or fin is None or debut.year > year or fin.year < year:
+            continue
+        first = 1 if debut.year < year else debut.month
+        last = 12 if fin.year > year else fin.month
+        months.update(range(first, last + 1))
+    return months
+
+
+def month_bar(covered: set[int], year: int, as_of: dt.date | None, style: str = "") -> Text:
+    """Twelve cells, one per month of ``year``; the month of ``as_of`` is marked."""
+    today = as_of.month if as_of is not None and as_of.year == year else None
+    bar = Text()
+    for month in range(1, 13):
+        on = month in covered
+        if month == today:
+            bar.append(TODAY_FULL if on else TODAY_EMPTY, style="bold magenta")
+        else:
+            bar.append(FULL if on else EMPTY, style=style if on else "dim")
+    return bar
+
+
+def _month_header(year: int, as_of: dt.date) -> Text:
+    header = Text()
+    for month, letter in enumerate(MONTH_LETTERS, start=1):
+        marked = as_of.year == year and as_of.month == month
+        header.append(letter, style="bold magenta underline" if marked else "bold")
+    return header
+
+
+def _dates(item: CalendarItem) -> str:
+    if item.debut is None or item.fin is None:
+        return "—"
+    if item.debut == item.fin:
+        return item.debut.strftime("%d/%m/%Y")
+    first = item.debut.strftime("%d/%m" if item.debut.year == item.fin.year else "%d/%m/%Y")
+    return f"{first} → {item.fin.strftime('%d/%m/%Y')}"
+
+
+def _status(code: str | None) -> Text:
+    return Text(status_label(code), style=STATUS_STYLES.get(code, ""))
+
+
+def _span(items: list[CalendarItem]) -> set:
+    return {(item.debut, item.fin) for item in items}
+
+
+def to_table(calendar: YearCalendar) -> Table:
+    """Grouped by territory, axis and fiche: one line per fiche and déclinaison (with the span
+    of its entries in the year), then one line per entry with its milestone."""
+    year, as_of = calendar.year, calendar.as_of
+    table = Table(title=f"Calendrier {year} — au {as_of.strftime('%d/%m/%Y')}", header_style="bold")
+    table.add_column("N°", no_wrap=True)
+    table.add_column("Intitulé · période", ratio=3, min_width=24)
+    table.add_column("Jalon", ratio=2, min_width=14)
+    table.add_column(_month_header(year, as_of), no_wrap=True, min_width=12)
+    table.add_column("Dates", no_wrap=True)
+    table.add_column("Statut prévu", no_wrap=True)
+    several = len({f.territoire for f in calendar.fiches}) > 1
+    territory = axe = None
+    for fiche in calendar.fiches:
+        if not fiche.items:
+            continue
+        if several and fiche.territoire != territory:
+            territory, axe = fiche.territoire, None
+            table.add_section()
+            table.add_row("", Text(fiche.territoire, style="bold reverse"))
+        if fiche.axe != axe:
+            axe = fiche.axe
+            table.add_section()
+            table.add_row(Text(f"Axe {fiche.axe}", style="bold underline"),
+                          Text(fiche.axe_titre or "", style="bold underline"))
+        table.add_row(Text(fiche.id, style="bold"), Text(fiche.titre, style="bold"), "",
+                      month_bar(months_covered(_span(fiche.items), year), year, as_of, "bold"),
+                      "", _status(fiche.statut))
+        for index in [None] + [u.index for u in fiche.declinaisons]:
+            items = [item for item in fiche.items if item.declinaison_index == index]
+            if not items:
+                continue
+            if index is not None:
+                unit = fiche.declinaisons[index - 1]
+                table.add_row(f"{fiche.id}.{index}", unit.titre, "",
+                              month_bar(months_covered(_span(items), year), year, as_of),
+                              "", _status(unit.statut))
+            for item in items:
+                periode = Text("↳ " + item.periode + (" ↻" if item.recurrent else ""), style="italic")
+                if item.debut is None:
+                    periode.stylize("bold red")
+                table.add_row("", periode, item.jalon or "",
+                              month_bar(months_covered([(item.debut, item.fin)], year), year, as_of,
+                                        STATUS_STYLES.get(item.statut, "")),
+                              _dates(item), _status(item.statut))
+    table.caption = (f"{FULL} mois prévu   {EMPTY} rien de prévu   {TODAY_FULL} {TODAY_EMPTY} mois de la date "
+                     f"de référence   ↻ chaque année")
+    return table
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+def summary_lines(calendar: YearCalendar) -> list[str]:
+    """What the table does not show: the count, the fiches with nothing in the year, the
+    periods that could not be read."""
+    items = calendar.items
+    lines = []
+    if items:
+        lines.append(f"{_plural(len(items), 'entrée')} de calendrier en {calendar.year} "
+                     f"({_plural(sum(1 for f in calendar.fiches if f.items), 'fiche')}).")
+    else:
+        lines.append(f"Rien de prévu en {calendar.year}.")
+    territories = list(dict.fromkeys(f.territoire for f in calendar.fiches))
+    for territory in territories:
+        where = f" ({territory})" if len(territories) > 1 else ""
+        quiet = [f for f in calendar.quiet if f.territoire == territory]
+        elsewhere = [f.id for f in quiet if f.statut is not None]
+        undated = [f.id for f in quiet if f.statut is None]
+        if elsewhere:
+            lines.append(f"Rien de prévu en {calendar.year}{where} : {', '.join(elsewhere)}.")
+        if undated:
+            lines.append(f"Aucune date{where}, {_plural(len(undated), 'fiche')} : {', '.join(undated)}.")
+    for item in calendar.unparsed:
+        where = f"{item.fichier} : fiche {item.fiche}"
+        if item.declinaison_index:
+            where += f", déclinaison {item.declinaison_index}"
+        lines.append(f"Période non reconnue ({where}) : « {item.periode} » — {item.erreur}")
+    return lines
+
+
+def to_text(calendar: YearCalendar, width: int = 140) -> str:
+    """The table and its summary as plain text (no colour), for a file."""
+    import os
+
+    from rich.console import Console
+
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        console = Console(record=True, width=width, file=sink, color_system=None, highlight=False,
+                          soft_wrap=False, emoji=False)
+        console.print(to_table(calendar))
+        for line in summary_lines(calendar):
+            console.print(line, markup=False)
+        return console.export_text()

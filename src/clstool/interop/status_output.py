@@ -1,0 +1,280 @@
+"""Render a status report (:class:`clstool.planning.status.StatusReport`) as a table, JSON or CSV.
+
+``json``
+    DESIGN §6: ``{"year", "as_of", "fiches": [{"territoire", "id", "titre", "axe", "statut",
+    "declinaisons": [{"titre", "statut"}], "indicateurs": [{"id", "libelle", "type", "cible",
+    "valeur", "statut"}]}]}``, each object with more keys (``motif``, ``statut_declare``,
+    ``avancement``, ``debut``/``fin`` of the calendar in force…), plus ``axes`` (per territory
+    and axis, the number of fiches by status, every status present), ``gouvernance`` (meetings
+    of each body in the year against its minimum) and ``ignores`` (files that could not be read).
+
+``csv``
+    One row per fiche, déclinaison and indicator (column ``niveau``), the same columns for all.
+    Dialect ``excel`` (default): UTF-8 with a BOM, ``;`` separator and decimal commas, which
+    French Excel opens as is. Dialect ``standard``: UTF-8 without BOM, ``,`` separator, decimal
+    points (RFC 4180). Both end lines with CRLF.
+
+``table``
+    For each territory: a summary per axis (fiches by status), one line per fiche with its
+    déclinaisons and indicators, then the governance bodies.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from clstool.model.formatting import iso_date
+from clstool.planning.status import (
+    STATUTS,
+    DeclinaisonStatus,
+    FicheStatus,
+    IndicatorStatus,
+    StatusReport,
+    UnitStatus,
+    libelle,
+)
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def _unit_json(unit: UnitStatus) -> dict:
+    return {
+        "statut": unit.statut,
+        "motif": unit.motif,
+        "statut_declare": unit.statut_declare,
+        "avancement": unit.avancement,
+        "debut": iso_date(unit.debut),
+        "fin": iso_date(unit.fin),
+        "calendrier": unit.calendrier.source,
+        "prevu": unit.prevu,
+    }
+
+
+def _declinaison_json(d: DeclinaisonStatus) -> dict:
+    return {"ref": d.ref, "titre": d.titre, **_unit_json(d), "commentaire": d.commentaire}
+
+
+def _indicator_json(i: IndicatorStatus) -> dict:
+    return {
+        "id": i.id, "libelle": i.libelle, "type": i.type, "unite": i.unite, "sens": i.sens,
+        "reference": i.reference, "reference_annee": i.reference_annee,
+        "cible": i.cible, "cible_annee": i.cible_annee, "valeur": i.valeur,
+        "commentaire": i.commentaire, "appreciation": i.appreciation, "statut": i.statut,
+    }  # fmt: skip
+
+
+def _fiche_json(f: FicheStatus) -> dict:
+    return {
+        "territoire": f.territoire, "fichier": f.fichier, "id": f.id, "titre": f.titre, "axe": f.axe,
+        **_unit_json(f),
+        "declinaisons": [_declinaison_json(d) for d in f.declinaisons],
+        "indicateurs": [_indicator_json(i) for i in f.indicateurs],
+    }  # fmt: skip
+
+
+def to_data(report: StatusReport) -> dict:
+    return {
+        "year": report.year,
+        "as_of": report.as_of.isoformat(),
+        "fiches": [_fiche_json(f) for f in report.fiches],
+        "axes": [{"territoire": a.territoire, "axe": a.id, "titre": a.titre, "fiches": a.total,
+                  "statuts": a.counts} for a in report.axes],
+        "gouvernance": [{
+            "territoire": g.territoire, "id": g.id, "nom": g.nom, "reunions_min_par_an": g.minimum,
+            "reunions": [{"date": d.isoformat(), "objet": o} for d, o in g.reunions],
+            "prevues": [{"date": d.isoformat(), "objet": o} for d, o in g.prevues],
+            "nombre": len(g.reunions), "statut": g.statut,
+        } for g in report.gouvernance],
+        "ignores": report.ignores,
+    }
+
+
+def to_json(report: StatusReport) -> str:
+    return json.dumps(to_data(report), ensure_ascii=False, indent=2)
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+COLUMNS = (
+    "territoire", "niveau", "fiche", "axe", "declinaison", "indicateur", "intitule", "statut",
+    "libelle_statut", "motif", "statut_declare", "avancement", "debut", "fin", "type", "unite",
+    "sens", "reference", "cible", "cible_annee", "valeur", "commentaire", "appreciation",
+)  # fmt: skip
+DIALECTS = ("excel", "standard")
+
+
+def _cell(value, decimal_comma: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        text = str(int(value)) if math.isfinite(value) and value == int(value) else repr(value)
+        return text.replace(".", ",") if decimal_comma else text
+    return str(value)
+
+
+def csv_rows(report: StatusReport):
+    """Each row as a dict of :data:`COLUMNS` (values not yet formatted)."""
+    for f in report.fiches:
+        base = {"territoire": f.territoire, "fiche": f.id, "axe": f.axe}
+        yield {**base, "niveau": "fiche", "intitule": f.titre, "statut": f.statut,
+               "libelle_statut": libelle(f.statut), "motif": f.motif, "statut_declare": f.statut_declare,
+               "avancement": f.avancement, "debut": f.debut, "fin": f.fin, "commentaire": f.commentaire}
+        for d in f.declinaisons:
+            yield {**base, "niveau": "declinaison", "declinaison": d.ref, "intitule": d.titre,
+                   "statut": d.statut, "libelle_statut": libelle(d.statut), "motif": d.motif,
+                   "statut_declare": d.statut_declare, "avancement": d.avancement, "debut": d.debut,
+                   "fin": d.fin, "commentaire": d.commentaire}
+        for i in f.indicateurs:
+            yield {**base, "niveau": "indicateur", "indicateur": i.id, "intitule": i.libelle,
+                   "statut": i.statut, "libelle_statut": libelle(i.statut), "type": i.type,
+                   "unite": i.unite, "sens": i.sens, "reference": i.reference, "cible": i.cible,
+                   "cible_annee": i.cible_annee, "valeur": i.valeur, "commentaire": i.commentaire,
+                   "appreciation": i.appreciation}
+
+
+def to_csv(report: StatusReport, dialect: str = "excel") -> bytes:
+    """The CSV file, as bytes (UTF-8; with a BOM in the ``excel`` dialect)."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"dialecte CSV inconnu : {dialect}")
+    excel = dialect == "excel"
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n",
+                        quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    for row in csv_rows(report):
+        writer.writerow([_cell(_number(row.get(c)), excel) for c in COLUMNS])
+    return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+
+
+def _number(value):
+    """Numbers as floats (so 12 and 12.0 print alike: « 12 »); the rest unchanged."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+# --- Table ------------------------------------------------------------------------------------
+
+STYLES = {
+    "realise": "green", "en_cours": "cyan", "a_venir": "blue", "en_retard": "bold red",
+    "sans_bilan": "yellow", "en_pause": "magenta", "bloque": "red", "a_discuter": "magenta",
+    "abandonne": "dim", "hors_periode": "dim",
+    "atteint": "green", "partiel": "yellow", "non_atteint": "red", "mesure_sans_cible": "cyan",
+    "non_mesure": "yellow", "qualitatif_renseigne": "green", "qualitatif_non_renseigne": "yellow",
+    "sans_minimum": "dim",
+}  # fmt: skip
+
+
+def _status_text(code: str) -> Text:
+    return Text(libelle(code), style=STYLES.get(code, ""))
+
+
+def _number_text(value) -> str:
+    if value is None:
+        return "—"
+    return _cell(_number(value), True)
+
+
+def _indicator_lines(indicators: list[IndicatorStatus]) -> list[Text]:
+    """One line per measured indicator; the others grouped by status (« P2, R2 non mesuré »)."""
+    lines: list[Text] = []
+    grouped: dict[str, list[str]] = {}
+    for i in indicators:
+        if i.valeur is None and i.cible is None:
+            grouped.setdefault(i.statut, []).append(i.id)
+            continue
+        unit = f" {i.unite}" if i.unite else ""
+        line = Text(f"{i.id} ").append_text(_status_text(i.statut))
+        line.append(f" ({_number_text(i.valeur)} / {_number_text(i.cible)}{unit})", style="dim")
+        lines.append(line)
+    for statut, ids in grouped.items():
+        lines.append(Text(", ".join(ids) + " ").append_text(_status_text(statut)))
+    return lines
+
+
+def _lines(items: list[Text]) -> Text:
+    return Text("\n").join(items) if items else Text("—", style="dim")
+
+
+TITLE_WIDTH = 48
+
+
+def _shorten(text: str, width: int = 2 * TITLE_WIDTH) -> str:
+    """At most two lines of the title column: the table keeps one row per fiche readable."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def tables(report: StatusReport) -> list[RenderableType]:
+    """The rich renderables of the ``table`` format, in order."""
+    out: list[RenderableType] = []
+    header = f"Statut {report.year}, au {report.as_of.strftime('%d/%m/%Y')}"
+    for territoire in dict.fromkeys([a.territoire for a in report.axes] + [f.territoire for f in report.fiches]):
+        out.append(Text(f"{territoire} — {header}", style="bold"))
+        axes = [a for a in report.axes if a.territoire == territoire]
+        present = [s for s in STATUTS if any(a.counts[s] for a in axes)]
+        summary = Table(title="Synthèse : fiches par statut et par axe", title_justify="left")
+        summary.add_column("Statut", no_wrap=True)
+        for a in axes:
+            summary.add_column(f"Axe {a.id}", justify="right", no_wrap=True)
+        summary.add_column("Total", justify="right", no_wrap=True, style="bold")
+        for s in present:
+            summary.add_row(_status_text(s), *[str(a.counts[s] or "") for a in axes],
+                            str(sum(a.counts[s] for a in axes)))
+        summary.add_row(Text("toutes", style="bold"), *[str(a.total) for a in axes],
+                        str(sum(a.total for a in axes)), end_section=True)
+        out.append(summary)
+
+        fiches = Table(title="Fiches", title_justify="left", show_lines=True)
+        fiches.add_column("Fiche", no_wrap=True, width=max(5, *(len(f.id) for f in report.fiches)))
+        fiches.add_column("Intitulé", overflow="fold", max_width=TITLE_WIDTH)
+        fiches.add_column("Statut", no_wrap=True, overflow="ellipsis", width=12)
+        fiches.add_column("Déclinaisons", no_wrap=True, overflow="ellipsis", width=16)
+        fiches.add_column("Indicateurs", overflow="fold")
+        for f in (f for f in report.fiches if f.territoire == territoire):
+            statut = _status_text(f.statut)
+            if f.avancement is not None:
+                statut.append(f"\n{f.avancement} %", style="dim")
+            declinaisons = [Text(f"{d.ref}. ").append_text(_status_text(d.statut)) for d in f.declinaisons]
+            fiches.add_row(f.id, _shorten(f.titre), statut, _lines(declinaisons),
+                           _lines(_indicator_lines(f.indicateurs)))
+        out.append(fiches)
+
+        bodies = [g for g in report.gouvernance if g.territoire == territoire]
+        if bodies:
+            gov = Table(title="Gouvernance", title_justify="left")
+            for name in ("Instance", "Réunions", "Minimum", "Statut"):
+                gov.add_column(name)
+            for g in bodies:
+                held = ", ".join(d.strftime("%d/%m") for d, _ in g.reunions)
+                count = f"{len(g.reunions)}" + (f" ({held})" if held else "")
+                if g.prevues:
+                    count += f" + {len(g.prevues)} prévue(s)"
+                gov.add_row(g.nom, count, "—" if g.minimum is None else str(g.minimum), _status_text(g.statut))
+            out.append(gov)
+    if report.ignores:
+        out.append(Text("Fichiers ignorés (erreurs : lancez clstool validate) : " + ", ".join(report.ignores),
+                        style="yellow"))
+    if not report.fiches:
+        out.append(Text("Aucune fiche."))
+    return out
+
+
+def table(report: StatusReport) -> Group:
+    return Group(*tables(report))
+
+
+def table_text(report: StatusReport, width: int = 120) -> str:
+    """The ``table`` format as plain text, for ``-o FILE``."""
+    console = Console(record=True, width=width, file=io.StringIO(), color_system=None)
+    console.print(table(report))
+    return console.export_text()

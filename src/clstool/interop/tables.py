@@ -1,0 +1,328 @@
+"""``clstool export``: the data as tables for spreadsheets and other tools.
+
+``json``
+    The full validated data: ``{"version": 1, "territoires": [{"dossier", "contrat",
+    "fiches": [...]}]}``, every field present (defaults included), ``suivi`` years as keys.
+``csv``
+    One row per fiche (:data:`FICHE_COLUMNS`, French headers). Dialect ``excel`` (default, as
+    ``clstool status``): UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``, no BOM.
+``xlsx``
+    Sheets Fiches, Déclinaisons, Calendrier, Indicateurs, Suivi: bold header on a dark fill,
+    frozen header row, column widths fitted to the content, filters on every column.
+
+Lists in a cell are joined with `` ; ``; dates are the span of the calendar
+(:mod:`clstool.planning.plan`). Files that cannot be read as models are left out and listed in
+:attr:`Exported.ignores` (the command then exits with 1, like ``status``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from clstool.yamlio.load import SourceFile, load
+from clstool.model.documents import Contrat, Fiche, Financement, flatten, periode_of
+from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
+from clstool.planning.status import _id_key
+
+SEP = " ; "
+
+
+@dataclass
+class TerritoryData:
+    display: str  #: the folder as given
+    contrat: Contrat | None
+    fiches: list[tuple[SourceFile, Fiche]]
+
+    @property
+    def name(self) -> str:
+        return self.contrat.territoire if self.contrat else self.display
+
+    @property
+    def contract(self) -> tuple[dt.date, dt.date] | None:
+        return contract_interval(self.contrat)
+
+    def axis_title(self, axe: str) -> str | None:
+        return next((a.titre for a in self.contrat.axes if a.id == axe), None) if self.contrat else None
+
+
+@dataclass
+class Exported:
+    territories: list[TerritoryData] = field(default_factory=list)
+    ignores: list[str] = field(default_factory=list)  #: files left out (errors)
+
+    @property
+    def fiches(self) -> Iterator[tuple[TerritoryData, Fiche]]:
+        for territory in self.territories:
+            for _, fiche in territory.fiches:
+                yield territory, fiche
+
+
+def collect(paths: list[str]) -> Exported:
+    """Load the territories designated by ``paths``; keep what validated as models."""
+    out = Exported()
+    for territory in load(paths).territories:
+        contrat = territory.contrat.model if territory.contrat else None
+        if territory.contrat and not isinstance(contrat, Contrat) and not territory.contrat.reference_only:
+            out.ignores.append(territory.contrat.display)
+        fiches = []
+        for source in territory.fiches:
+            if isinstance(source.model, Fiche):
+                fiches.append((source, source.model))
+            else:
+                out.ignores.append(source.display)
+        fiches.sort(key=lambda pair: _id_key(pair[1].id))
+        out.territories.append(TerritoryData(territory.display, contrat if isinstance(contrat, Contrat) else None,
+                                             fiches))
+    return out
+
+
+# --- JSON -----------------------------------------------------------------------------------------
+
+
+def _dump(model: Any) -> Any:
+    return model.model_dump(mode="json", warnings=False) if model is not None else None
+
+
+def to_json(data: Exported) -> str:
+    return json.dumps({"version": 1, "territoires": [
+        {"dossier": t.display, "contrat": _dump(t.contrat), "fiches": [_dump(f) for _, f in t.fiches]}
+        for t in data.territories
+    ]}, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- Tables ----------------------------------------------------------------------------------------
+
+
+def _join(items: Iterable[Any]) -> str:
+    return SEP.join(str(i) for i in items if i not in (None, ""))
+
+
+def _funders(financements: list[Financement]) -> str:
+    return _join(f.financeur for f in financements)
+
+
+def _total(financements: list[Financement]) -> float | int | None:
+    amounts = [f.montant for f in financements if f.montant is not None]
+    return sum(amounts) if amounts else None
+
+
+def _last_followup(fiche: Fiche) -> tuple[int | None, Any]:
+    if not fiche.suivi:
+        return None, None
+    year = max(fiche.suivi)
+    return year, fiche.suivi[year]
+
+
+def _answer(section: Any) -> str | None:
+    if section is None or section.reponse is None:
+        return None
+    return section.reponse + (f" ({_join(section.natures)})" if section.natures else "")
+
+
+FICHE_COLUMNS = (
+    "Territoire", "Fiche", "Axe", "Titre de l'axe", "Titre", "Sous-titre", "Typologie", "Priorité",
+    "Porteurs", "Pilotes", "Partenaires", "Opérateurs", "Financeurs", "Montant total (€)",
+    "Déclinaisons", "Indicateurs", "Début", "Fin", "Calendrier", "Âges visés", "Professionnels visés",
+    "Participation citoyenne", "Accès à l'information et aux droits", "Dernier suivi",
+    "Statut déclaré", "Avancement (%)",
+)  # fmt: skip
+
+
+def fiche_rows(data: Exported) -> Iterator[list]:
+    for territory, fiche in data.fiches:
+        plan = fiche_plan(fiche, territory.contract)
+        whole = span(plan.intervals)
+        portage = fiche.portage
+        financements = fiche.financements + [f for d in fiche.declinaisons for f in d.financements]
+        year, followup = _last_followup(fiche)
+        public = fiche.public_vise
+        yield [
+            territory.name, fiche.id, fiche.axe, territory.axis_title(fiche.axe), fiche.titre, fiche.sous_titre,
+            _join(fiche.typologie), fiche.priorite,
+            _join(portage.porteurs) if portage else None, _join(portage.pilotes) if portage else None,
+            _join(portage.partenaires) if portage else None, _join(portage.operateurs) if portage else None,
+            _funders(financements), _total(financements), len(fiche.declinaisons), len(fiche.indicateurs),
+            whole.debut if whole else None, whole.fin if whole else None,
+            _join(e.periode for e in plan.entries),
+            _join(public.ages) if public else None, _join(public.professionnels) if public else None,
+            _answer(fiche.participation_citoyenne), _answer(fiche.acces_information_droits),
+            year, followup.statut if followup else None, followup.avancement if followup else None,
+        ]
+
+
+DECLINAISON_COLUMNS = (
+    "Territoire", "Fiche", "N°", "Id", "Titre", "Description", "Partenaires", "Moyens", "Financeurs",
+    "Montant (€)", "Calendrier", "Début", "Fin",
+)
+
+
+def declinaison_rows(data: Exported) -> Iterator[list]:
+    for territory, fiche in data.fiches:
+        plan = fiche_plan(fiche, territory.contract)
+        for unit, d in zip(plan.declinaisons, fiche.declinaisons):
+            whole = span(unit.intervals)
+            yield [territory.name, fiche.id, unit.index + 1, d.id, d.titre, _join(flatten(d.description)),
+                   _join(d.partenaires), _join(d.moyens), _funders(d.financements), _total(d.financements),
+                   _join(periode_of(e) for e in d.calendrier), whole.debut if whole else None,
+                   whole.fin if whole else None]
+
+
+CALENDAR_COLUMNS = (
+    "Territoire", "Fiche", "Déclinaison", "Source", "Période", "Jalon", "Récurrent", "Début", "Fin",
+    "Remarque",
+)
+
+
+def calendar_rows(data: Exported) -> Iterator[list]:
+    for territory, fiche in data.fiches:
+        plan = fiche_plan(fiche, territory.contract)
+        groups = [(None, "prévisionnel", plan.own)]
+        groups += [(u.titre, "prévisionnel", u.entries) for u in plan.declinaisons]
+        titles = {ref: u.titre for u in plan.declinaisons for ref in u.refs}
+        for year, s in sorted(fiche.suivi.items()):
+            groups.append((None, f"ajusté {year}", plan_entries(s.calendrier_ajuste, territory.contract)))
+            groups += [(titles.get(str(ref), str(ref)), f"ajusté {year}",
+                        plan_entries(d.calendrier_ajuste, territory.contract))
+                       for ref, d in s.declinaisons.items()]
+        for declinaison, source, entries in groups:
+            for entry in entries:
+                whole = span(entry.intervals)
+                yield [territory.name, fiche.id, declinaison, source, entry.periode, entry.jalon,
+                       "oui" if entry.recurrent else None, whole.debut if whole else None,
+                       whole.fin if whole else None, entry.parsed.error]
+
+
+INDICATOR_COLUMNS = (
+    "Territoire", "Fiche", "Id", "Type", "Libellé", "Unité", "Sens", "Référence (année)",
+    "Référence (valeur)", "Cibles", "Mesures",
+)
+
+
+def _measure(value: Any) -> str:
+    if isinstance(value, (int, float)):
+        return str(value)
+    parts = [str(value.valeur) if value.valeur is not None else None, value.appreciation, value.commentaire]
+    return " — ".join(p for p in parts if p)
+
+
+def indicator_rows(data: Exported) -> Iterator[list]:
+    for territory, fiche in data.fiches:
+        for i in fiche.indicateurs:
+            measures = [f"{year} : {_measure(s.indicateurs[i.id])}" for year, s in sorted(fiche.suivi.items())
+                        if i.id in s.indicateurs]
+            yield [territory.name, fiche.id, i.id, i.type, i.libelle, i.unite, i.sens,
+                   i.reference.annee if i.reference else None, i.reference.valeur if i.reference else None,
+                   _join(f"{year} : {value}" for year, value in sorted(i.cibles.items())), _join(measures)]
+
+
+FOLLOWUP_COLUMNS = (
+    "Territoire", "Fiche", "Titre", "Année", "Statut déclaré", "Avancement (%)", "Réalisations",
+    "Difficultés", "Calendrier ajusté", "Déclinaisons", "Indicateurs", "Commentaire",
+)
+
+
+def followup_rows(data: Exported) -> Iterator[list]:
+    for territory, fiche in data.fiches:
+        for year, s in sorted(fiche.suivi.items()):
+            declinaisons = _join(f"{ref} : {d.statut or ''}{f' {d.avancement} %' if d.avancement is not None else ''}"
+                                 for ref, d in s.declinaisons.items())
+            yield [territory.name, fiche.id, fiche.titre, year, s.statut, s.avancement, _join(s.realisations),
+                   _join(s.difficultes), _join(periode_of(e) for e in s.calendrier_ajuste), declinaisons,
+                   _join(f"{ref} : {_measure(v)}" for ref, v in s.indicateurs.items()), s.commentaire]
+
+
+#: The sheets of the xlsx export, in order: name, headers, rows.
+SHEETS = (
+    ("Fiches", FICHE_COLUMNS, fiche_rows),
+    ("Déclinaisons", DECLINAISON_COLUMNS, declinaison_rows),
+    ("Calendrier", CALENDAR_COLUMNS, calendar_rows),
+    ("Indicateurs", INDICATOR_COLUMNS, indicator_rows),
+    ("Suivi", FOLLOWUP_COLUMNS, followup_rows),
+)
+
+
+# --- CSV ---------------------------------------------------------------------------------------------
+
+
+def _csv_cell(value: Any, excel: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else repr(value)
+        return text.replace(".", ",") if excel else text
+    return str(value)
+
+
+def to_csv(data: Exported, dialect: str = "excel") -> bytes:
+    """One row per fiche; ``excel``: UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``."""
+    excel = dialect == "excel"
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow(FICHE_COLUMNS)
+    for row in fiche_rows(data):
+        writer.writerow([_csv_cell(v, excel) for v in row])
+    return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+
+
+# --- XLSX ---------------------------------------------------------------------------------------------
+
+HEADER_FILL = "1F4E78"
+MAX_WIDTH = 60
+
+
+def style_sheet(ws: Any, width: int, max_width: int = MAX_WIDTH) -> None:
+    """Header row bold white on dark blue, frozen, filtered; column widths from the content."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for cell in ws[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = fill
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(width)}{max(ws.max_row, 1)}"
+    for index, column in enumerate(ws.iter_cols(min_col=1, max_col=width), start=1):
+        longest = 0
+        for cell in column:
+            if isinstance(cell.value, (dt.date, dt.datetime)):
+                longest = max(longest, 10)
+            elif cell.value is not None:
+                longest = max(longest, max(len(line) for line in str(cell.value).split("\n")))
+        ws.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), max_width)
+
+
+def cell_value(value: Any) -> Any:
+    """A value openpyxl accepts: text without the control characters XML forbids."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def to_xlsx(data: Exported) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, headers, rows in SHEETS:
+        ws = workbook.create_sheet(name)
+        ws.append(list(headers))
+        for row in rows(data):
+            ws.append([cell_value(v) for v in row])
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = "DD/MM/YYYY"
+        style_sheet(ws, len(headers))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Territoires en Transitions (TeT): its plan-import workbook, read and written."""

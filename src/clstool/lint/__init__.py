@@ -1,0 +1,1 @@
+"""validate: cross-file checks, lint rules, configuration, suppressions, cache, output formats."""

@@ -1,0 +1,164 @@
+"""On-disk cache of validation results, one entry per territory (like ruff's, per project).
+
+The unit is the territory, not the file: cross-file checks (ids, axes, partners written two
+ways) make a fiche's findings depend on its siblings, so a territory is re-validated as a
+whole as soon as one of its files changes, and the cache can never serve stale cross-file
+findings. A territory holds ~30 files, so this costs little.
+
+The key hashes everything the findings depend on: clstool's code (its version and the size
+and modification time of its modules, so an edited rule invalidates the cache during
+development), the settings (command-line options and the configuration file's content), the
+reference date when a rule reads it, and every file's path and bytes.
+
+Entries are JSON files written atomically (temporary file + rename), so concurrent runs at
+worst compute the same entry twice; an unreadable or damaged entry is ignored and rebuilt.
+They are not flushed to disk one by one (a cache may be lost: after a power cut an entry may
+be empty, which reads as a miss).
+
+Like git's index, a warm run need not read the files: a second, small entry maps the
+territory's file *metadata* (path, size, modification time) to its content key. It is
+written only when every file is older than :data:`RACY_SECONDS` (a file modified in the same
+instant as its hashing could keep its metadata while its content changes), and a miss just
+falls back to reading and hashing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from clstool import __version__
+from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.fsutil import atomic_write
+
+FORMAT = 1
+DEFAULT_DIR = ".clstool_cache"
+RACY_SECONDS = 2.0
+_README = "Cache de clstool : peut être supprimé sans risque. Ne pas versionner.\n"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """clstool's version and the identity of its installed modules."""
+    root = Path(__file__).resolve().parents[1]  # the clstool package
+    digest = hashlib.blake2b(f"{__version__}/{FORMAT}".encode(), digest_size=16)
+    for path in sorted(root.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def territory_key(settings: str, files: list[tuple[str, bytes | None]]) -> str:
+    """The key of a territory: ``settings`` describes the options, ``files`` are
+    ``(name relative to the territory, bytes or None when unreadable)``."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(code_fingerprint().encode())
+    digest.update(settings.encode())
+    for name, raw in files:
+        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(b"-" if raw is None else hashlib.blake2b(raw, digest_size=16).digest())
+    return digest.hexdigest()
+
+
+def stat_key(settings: str, root: str, stats: list[tuple]) -> str:
+    """The key of a territory's file metadata: ``stats`` are ``(name, size, mtime_ns)``."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(code_fingerprint().encode())
+    digest.update(settings.encode())
+    digest.update(root.encode())
+    digest.update(repr(stats).encode())
+    return digest.hexdigest()
+
+
+def _diagnostics(entry: object, displays: list[str]) -> list[Diagnostic] | None:
+    """The diagnostics of a decoded entry, or None unless it has exactly the expected shape
+    (a damaged or foreign file must never reach the sorting or the output)."""
+    if not (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("files") == len(displays)
+            and isinstance(entry.get("diagnostics"), list)):
+        return None
+    found = []
+    severities = Severity._value2member_map_
+    count = len(displays)
+    for item in entry["diagnostics"]:  # checked field by field: a warm national run reads 35,000
+        if type(item) is not list or len(item) != 7:
+            return None
+        index, line, column, code, message, severity, path = item
+        if not (type(index) is int and type(line) is int and type(column) is int
+                and type(code) is str and type(message) is str and type(severity) is str
+                and type(path) is str and 0 <= index < count and line >= 1 and column >= 1
+                and severity in severities):
+            return None
+        found.append(Diagnostic(displays[index], line, column, code, message, severities[severity], path))
+    return found
+
+
+class Cache:
+    """A folder of entries; ``get`` and ``put`` never raise for cache problems."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self._prepared = False
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str, displays: list[str]) -> list[Diagnostic] | None:
+        """The cached diagnostics of a territory whose files are displayed as ``displays``
+        (in the order used to store them), or None."""
+        try:
+            entry = json.loads(self._path(key).read_bytes())
+            found = _diagnostics(entry, displays)
+        except (OSError, ValueError):
+            return None
+        return found
+
+    def put(self, key: str, displays: list[str], diagnostics: list[Diagnostic]) -> None:
+        index = {display: i for i, display in enumerate(displays)}
+        entry = {
+            "format": FORMAT,
+            "files": len(displays),
+            "diagnostics": [[index[d.file], d.line, d.column, d.code, d.message, d.severity.value, d.path]
+                            for d in diagnostics if d.file in index],
+        }
+        try:
+            self._prepare()
+            path = self._path(key)
+            path.parent.mkdir(exist_ok=True)
+            atomic_write(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")), durable=False)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def content_key(self, key: str) -> str | None:
+        """The content key recorded for a metadata key, or None."""
+        try:
+            found = (self.folder / "meta" / key[:2] / key).read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return found if len(found) == 40 and all(c in "0123456789abcdef" for c in found) else None
+
+    def remember(self, key: str, content_key: str, newest_mtime_ns: int) -> None:
+        """Record metadata key → content key, unless a file is too recent to trust."""
+        import time
+
+        if time.time() - newest_mtime_ns / 1e9 < RACY_SECONDS:
+            return
+        try:
+            self._prepare()
+            path = self.folder / "meta" / key[:2] / key
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, content_key + "\n", durable=False)
+        except OSError:
+            pass
+
+    def _prepare(self) -> None:
+        if self._prepared or (self.folder / "CACHEDIR.TAG").exists():
+            self._prepared = True
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.folder / ".gitignore", "*\n")
+        atomic_write(self.folder / "LISEZMOI.txt", _README)
+        atomic_write(self.folder / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                     "# Cache de clstool : https://bford.info/cachedir/\n")

@@ -1,0 +1,1 @@
+"""Output formats of validate: text and JSON for people and tools, GitHub, SARIF and JUnit for CI."""

@@ -1,0 +1,140 @@
+"""Validation results for CI systems: GitHub annotations, SARIF 2.1.0, JUnit XML.
+
+- ``github``: one workflow command per problem,
+  ``::warning file=…,line=…,col=…,title=CLS203::message`` (``error``, ``warning``, ``notice``
+  for info), escaped as GitHub's toolkit does (``%``, CR, LF in the message; also ``:`` and
+  ``,`` in the properties). GitHub shows them on the lines of the merge request's diff.
+- ``sarif``: a SARIF 2.1.0 log (OASIS standard; GitHub code scanning, GitLab, VS Code SARIF
+  viewer) with one run, the metadata of every code (name, summary, documentation, default
+  level, enabled or opt-in) and one result per problem. Relative paths are relative to
+  ``%SRCROOT%``, the folder clstool ran in; columns count Unicode code points.
+- ``junit``: JUnit XML for GitLab's and Jenkins' test reports: one ``<testsuite>`` per file,
+  one failing ``<testcase>`` per error or warning, a passing one for a file without problem
+  (info diagnostics are passing test cases with the message in ``<system-out>``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import quote
+
+from clstool import __version__
+from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.lint.registry import catalogue
+from clstool.lint.run import ValidationResult
+
+# --- GitHub workflow commands --------------------------------------------------------------
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(d: Diagnostic) -> str:
+    props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in
+                     (("file", d.file), ("line", d.line), ("col", d.column), ("title", d.code)))
+    return f"::{_GITHUB_LEVEL[d.severity]} {props}::{_escape_data(d.message)}"
+
+
+def to_github(result: ValidationResult) -> str:
+    return "".join(github_line(d) + "\n" for d in result.diagnostics)
+
+
+# --- SARIF 2.1.0 --------------------------------------------------------------------------------
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _artifact(file: str) -> dict:
+    path = Path(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": quote(path.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def to_sarif(result: ValidationResult, cwd: str | os.PathLike | None = None) -> str:
+    entries = catalogue()
+    index = {e.code: i for i, e in enumerate(entries)}
+    rules = []
+    for e in entries:
+        rules.append({
+            "id": e.code,
+            "name": e.name,
+            "shortDescription": {"text": e.summary},
+            "fullDescription": {"text": e.doc.split("\n\n")[1] if e.rule and "\n\n" in e.doc else e.summary},
+            "help": {"text": e.doc, "markdown": e.doc},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[e.severity], "enabled": e.default},
+            "properties": {"tags": ["clstool", "regle" if e.rule else "integre"]},
+        })
+    results = []
+    for d in result.diagnostics:
+        item = {
+            "ruleId": d.code,
+            "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": _artifact(d.file),
+                "region": {"startLine": d.line, "startColumn": d.column},
+            }}],
+        }
+        if d.code in index:
+            item["ruleIndex"] = index[d.code]
+        if d.path:
+            item["properties"] = {"path": d.path}
+        results.append(item)
+    root = Path(cwd or os.getcwd()).resolve().as_uri().rstrip("/") + "/"
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "clstool", "version": __version__, "semanticVersion": __version__,
+                                "rules": rules}},
+            "invocations": [{"executionSuccessful": True}],
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+# --- JUnit XML --------------------------------------------------------------------------------------
+
+
+def to_junit(result: ValidationResult) -> str:
+    by_file: dict[str, list[Diagnostic]] = {name: [] for name in result.file_names}
+    for d in result.diagnostics:
+        by_file.setdefault(d.file, []).append(d)
+    suites = ET.Element("testsuites", name="clstool validate")
+    total = failures = 0
+    for file, diagnostics in by_file.items():
+        failed = [d for d in diagnostics if d.severity is not Severity.INFO]
+        cases = max(len(diagnostics), 1)
+        suite = ET.SubElement(suites, "testsuite", name=file, tests=str(cases), failures=str(len(failed)),
+                              errors="0", skipped="0")
+        total, failures = total + cases, failures + len(failed)
+        if not diagnostics:
+            ET.SubElement(suite, "testcase", classname=file, name="validate", file=file)
+        for d in diagnostics:
+            case = ET.SubElement(suite, "testcase", classname=file,
+                                 name=f"{d.code} ligne {d.line}, colonne {d.column}", file=file, line=str(d.line))
+            text = f"{d.file}:{d.line}:{d.column}: {d.severity.label} {d.code} {d.message}"
+            if d.severity is Severity.INFO:
+                ET.SubElement(case, "system-out").text = text
+            else:
+                ET.SubElement(case, "failure", type=d.severity.value, message=d.message).text = text
+    suites.set("tests", str(total))
+    suites.set("failures", str(failures))
+    suites.set("errors", "0")
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -1,0 +1,78 @@
+"""Render validation results: ``text`` for people, ``json`` for tools (DESIGN §6)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+
+from rich.text import Text
+
+from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.lint.run import ValidationResult
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n > 1 else ''}"
+
+
+def summary_line(result: ValidationResult) -> str:
+    where = f"{_plural(result.files, 'fichier')}, {_plural(result.fiches, 'fiche')}"
+    errors, warnings, infos = (result.count(s) for s in Severity)
+    if not (errors or warnings or infos):
+        return f"Aucun problème ({where})."
+    parts = [_plural(errors, "erreur"), _plural(warnings, "avertissement")]
+    if infos:
+        parts.append(_plural(infos, "info"))
+    return f"Trouvé : {', '.join(parts)} ({where})."
+
+
+def code_counts(result: ValidationResult) -> str:
+    """``CLS203 ×4, CLS215 ×16``: how many problems of each code, in code order."""
+    counts = Counter(d.code for d in result.diagnostics)
+    return ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items()))
+
+
+def text_lines(result: ValidationResult) -> Iterator[Text]:
+    """One line per problem, ``file:line:col: severity code message`` (a form editors and
+    terminals turn into links), grouped by file with a blank line between files; then the count
+    per code and the summary line."""
+    previous = None
+    for d in result.diagnostics:
+        if previous is not None and d.file != previous:
+            yield Text("")
+        previous = d.file
+        line = Text()
+        line.append(f"{d.file}:{d.line}:{d.column}:", style="bold")
+        line.append(" ")
+        line.append(d.severity.label, style=_STYLE[d.severity])
+        line.append(" ")
+        line.append(d.code, style="bold magenta")
+        line.append(" ")
+        line.append(d.message)
+        yield line
+    if result.diagnostics:
+        yield Text("")
+        yield Text(f"Par code : {code_counts(result)}")
+    yield Text(summary_line(result), style="bold")
+
+
+def _diagnostic_json(d: Diagnostic, text=encode_basestring) -> str:
+    """``json.dumps(d.to_json(), ensure_ascii=False)``, byte for byte (a test checks it), with
+    json's C string encoder and no encoder set up per diagnostic: a national run has 35,000."""
+    return (f'{{"file": {text(d.file)}, "line": {d.line}, "column": {d.column}, '
+            f'"severity": "{d.severity.value}", "code": {text(d.code)}, "path": {text(d.path)}, '
+            f'"message": {text(d.message)}}}')
+
+
+def to_json(result: ValidationResult) -> str:
+    """One JSON object (DESIGN §6), one diagnostic per line: readable, and fast (``indent``
+    would switch to json's pure-Python encoder, slow on a national corpus)."""
+    out = json.dumps(result.head(), ensure_ascii=False)[:-1]
+    if not result.diagnostics:
+        return out + ', "diagnostics": []}'
+    items = ",\n  ".join(map(_diagnostic_json, result.diagnostics))
+    return out + f', "diagnostics": [\n  {items}\n]}}'

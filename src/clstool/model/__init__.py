@@ -1,0 +1,1 @@
+"""The data model: pydantic models of the files, their French vocabulary, diagnostics, JSON Schema."""

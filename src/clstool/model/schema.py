@@ -1,0 +1,161 @@
+"""JSON Schema (draft 2020-12) of ``contrat.yaml`` and fiche files, for editors and other tools.
+
+Generated from the pydantic models (:class:`clstool.model.documents.Contrat`, :class:`clstool.model.documents.Fiche`)
+in validation mode, so it can never say something the models do not. The French field
+descriptions come from the models; the French descriptions of the sub-objects are
+:data:`OBJECT_DESCRIPTIONS` (the class docstrings are in English, for programmers).
+yaml-language-server (VS Code, Neovim…) reads it through the first line of each file:
+``# yaml-language-server: $schema=../../../schemas/fiche.schema.json``.
+
+The schema is made to agree with pydantic on what a YAML file may hold:
+
+- a text field also accepts an integer (``- 2024`` in a calendar, ``id: 3``), as
+  :data:`clstool.model.documents.Texte` does;
+- the years keying ``suivi`` and ``cibles`` are mapping keys, which JSON Schema validators see
+  as text (check-jsonschema turns ``2024:`` into ``"2024"``): they must be written with digits
+  only (``propertyNames`` pattern);
+- ``periode.debut``/``fin`` are a year or an ISO date (``2030-12-31``), ``reunions[].date``
+  an ISO date (pattern and ``format: date``).
+
+Known differences, both too small to matter in practice: the schema cannot tell ``2024:`` from
+``"2024":`` (pydantic refuses the quoted key), nor ``3`` from ``3.0`` where an integer is
+expected (pydantic refuses ``3.0``). The pydantic titles (« Sous Titre ») are removed: the
+descriptions say more, in French.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema
+
+from clstool.model import documents as models
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+KINDS = ("contrat", "fiche")
+_ROOTS: dict[str, type[BaseModel]] = {"contrat": models.Contrat, "fiche": models.Fiche}
+_HEADINGS = {
+    "contrat": (
+        "Contrat Local de Santé (contrat.yaml)",
+        "Le contrat d'un territoire : territoire, intitulé, période, signataires, axes, gouvernance, "
+        "transitions, diagnostic. Vérifié par « clstool validate ».",
+    ),
+    "fiche": (
+        "Fiche action d'un Contrat Local de Santé (fiches/<id>.yaml)",
+        "Une fiche action : identifiant, axe, titre, objectifs, portage, déclinaisons, calendrier, "
+        "public, indicateurs, déterminants, suivi annuel. Seuls id, axe et titre sont obligatoires. "
+        "Vérifiée par « clstool validate ».",
+    ),
+}
+
+#: French descriptions of the sub-objects (``$defs``), shown by editors on hover.
+OBJECT_DESCRIPTIONS = {
+    "AccesInformation": "Contribution de l'action à l'accès à l'information et aux droits.",
+    "Axe": "Un axe stratégique du contrat.",
+    "ChiffreCle": "Un chiffre clé ou un constat du diagnostic.",
+    "Declinaison": "Une déclinaison opérationnelle de la fiche (sous-action).",
+    "Determinants": "Les déterminants de santé visés (grille de cases à cocher de la fiche).",
+    "Diagnostic": "Le diagnostic local de santé.",
+    "EntreeCalendrier": "Une entrée de calendrier détaillée : période, jalon, récurrence.",
+    "Financement": "Un financement : financeur, montant en euros, précision.",
+    "Groupe": "Des éléments sous un intitulé (« Actions sur l'environnement : » et ses puces).",
+    "Indicateur": "Un indicateur d'évaluation : id, type, libellé, référence, cibles par année.",
+    "Instance": "Une instance de gouvernance et son rythme de réunion.",
+    "MesureIndicateur": "La mesure d'un indicateur pour l'année : valeur, commentaire, appréciation.",
+    "Objectifs": "Les objectifs de la fiche.",
+    "Participation": "Participation citoyenne prévue par l'action.",
+    "Periode": "La période du contrat.",
+    "Portage": "Qui porte l'action et avec qui.",
+    "PublicVise": "Le public visé par l'action.",
+    "Reference": "La valeur de référence d'un indicateur.",
+    "Reunion": "Une réunion tenue par l'instance.",
+    "SuiviAnnee": "Le suivi de la fiche pour une année : statut, avancement, réalisations, difficultés…",
+    "SuiviDeclinaison": "Le suivi d'une déclinaison pour l'année.",
+    "TerritoireIntervention": "Le territoire d'intervention de l'action.",
+}
+
+_INTEGER_TEXT = "^-?[0-9]+$"
+_ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+class _Generator(GenerateJsonSchema):
+    """pydantic's generator, taught what the YAML conveniences of models.py accept."""
+
+    def function_before_schema(self, schema: Any) -> dict:
+        function = schema["function"]["function"]
+        inner = self.generate_inner(schema["schema"])
+        if function is models._number_as_text:  # text, or a number kept as its text
+            return {"anyOf": [inner, {"type": "integer"}]}
+        if function is models._year_or_date:
+            return {"anyOf": [{"type": "integer"},
+                              {"type": "string", "pattern": _ISO_DATE, "format": "date"}]}
+        return inner
+
+    def function_after_schema(self, schema: Any) -> dict:
+        inner = self.generate_inner(schema["schema"])
+        if getattr(schema["function"]["function"], "__name__", "") == "_iso":  # Reunion.date
+            inner.update(pattern=_ISO_DATE, format="date")
+        return inner
+
+    def dict_schema(self, schema: Any) -> dict:
+        out = super().dict_schema(schema)
+        if schema.get("keys_schema", {}).get("type") == "int":
+            out["propertyNames"] = {"pattern": _INTEGER_TEXT}
+        return out
+
+
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _tidy(node: Any) -> Any:
+    """Drop pydantic's titles and English docstrings; set the French object descriptions; name
+    the bounds as JSON Schema does."""
+    if isinstance(node, list):
+        return [_tidy(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "title":
+            continue
+        key = _BOUNDS.get(key, key)  # pydantic leaves ``ge=0`` of a union (Financement.montant) as is
+        if key in ("properties", "$defs"):
+            out[key] = {name: _tidy(sub) for name, sub in value.items()}
+            if key == "$defs":
+                for name, sub in out[key].items():
+                    if name in OBJECT_DESCRIPTIONS:
+                        sub["description"] = OBJECT_DESCRIPTIONS[name]
+                    else:
+                        sub.pop("description", None)
+        else:
+            out[key] = _tidy(value)
+    return out
+
+
+def json_schema(kind: str) -> dict:
+    """The JSON Schema of a ``contrat`` or a ``fiche`` file."""
+    model = _ROOTS[kind]
+    generated = _tidy(model.model_json_schema(mode="validation", schema_generator=_Generator))
+    title, description = _HEADINGS[kind]
+    head = {
+        "$schema": DRAFT,
+        "$id": f"urn:clstool:schema:{kind}",
+        "title": title,
+        "description": description,
+    }
+    generated.pop("description", None)
+    order = ("type", "properties", "required", "additionalProperties", "$defs")
+    body = {key: generated[key] for key in order if key in generated}
+    body.update((key, value) for key, value in generated.items() if key not in body)
+    return {**head, **body}
+
+
+def schema_text(kind: str) -> str:
+    """The schema as it is committed in ``schemas/<kind>.schema.json``."""
+    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def file_name(kind: str) -> str:
+    return f"{kind}.schema.json"

@@ -1,0 +1,186 @@
+"""The calendar of a year (``clstool calendar``): every planned entry that meets the year.
+
+For a year Y and a reference date D (``--as-of``, see :func:`clstool.planning.plan.default_as_of`),
+:func:`year_calendar` lists, fiche by fiche, the entries of the *planned* calendars — the
+fiche's own ``calendrier`` first, then each déclinaison's — whose interval meets Y:
+
+- an entry gives one item with its interval (« 2024 à 2027 » appears in 2024, 2025, 2026 and
+  2027, always with its whole interval);
+- a recurring entry (``recurrent: true``, « Février ») gives the item of its occurrence in Y;
+- an entry whose period cannot be read appears in every year, with no dates and no status,
+  its text kept verbatim (DESIGN §4: never dropped, never guessed).
+
+Each item carries its planned status for Y at D (:func:`clstool.planning.plan.planned_status`:
+``a_venir``, ``en_cours``, ``echeance_passee``, ``hors_periode``); each fiche and déclinaison
+carries the planned status of all its intervals (a fiche spans its own entries and its
+déclinaisons'; a déclinaison without a date follows its fiche's own calendar). The parsing,
+the spans and the statuses are :mod:`clstool.planning.plan`'s; this module only selects and orders.
+
+The follow-up (``suivi``, adjusted calendars) is not read here: that is ``clstool status``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from clstool.yamlio.load import Project, load
+
+from clstool.errors import InputError
+from clstool.model.documents import Contrat, Fiche
+from clstool.planning.plan import PlanEntry, contract_interval, default_as_of, fiche_plan, meets, planned_status
+from clstool.planning.status import _id_key, _territory_name
+
+__all__ = ["CalendarItem", "FicheCalendar", "YearCalendar", "build", "year_calendar"]
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One calendar entry (or, for a recurring one, its occurrence) in the year."""
+
+    territoire: str
+    axe: str
+    axe_titre: str | None
+    fiche: str
+    fiche_titre: str
+    declinaison: str | None  #: the déclinaison's title; None for the fiche's own calendar
+    declinaison_index: int | None  #: 1-based position of the déclinaison; None for the fiche's own
+    entree_index: int  #: 1-based position of the entry in its calendar
+    periode: str  #: as written
+    jalon: str | None
+    recurrent: bool
+    debut: dt.date | None  #: None when the period could not be read
+    fin: dt.date | None
+    statut: str | None  #: planned status for the year; None when the period could not be read
+    erreur: str | None  #: why the period could not be read
+    fichier: str  #: the fiche file, as given on the command line
+    chemin: tuple  #: where the entry is in that file: ("declinaisons", 0, "calendrier", 2)
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """A déclinaison's planned status for the year."""
+
+    index: int  #: 1-based
+    titre: str
+    statut: str | None
+
+
+@dataclass
+class FicheCalendar:
+    """A fiche's items in the year, with its planned status and its déclinaisons'."""
+
+    territoire: str
+    axe: str
+    axe_titre: str | None
+    id: str
+    titre: str
+    statut: str | None  #: planned status of the fiche (None: nothing dated in it)
+    declinaisons: list[UnitStatus]
+    items: list[CalendarItem]
+    fichier: str
+
+
+@dataclass
+class YearCalendar:
+    year: int
+    as_of: dt.date
+    fiches: list[FicheCalendar] = field(default_factory=list)  #: every fiche read, in order
+    ignores: list[str] = field(default_factory=list)  #: files that could not be read as models
+
+    @property
+    def items(self) -> list[CalendarItem]:
+        """The year's items, by territory, axis, fiche, then as written in the fiche."""
+        return [item for fiche in self.fiches for item in fiche.items]
+
+    @property
+    def unparsed(self) -> list[CalendarItem]:
+        return [item for item in self.items if item.debut is None]
+
+    @property
+    def quiet(self) -> list[FicheCalendar]:
+        """Fiches with nothing in the year."""
+        return [fiche for fiche in self.fiches if not fiche.items]
+
+
+def _items(entry: PlanEntry, year: int, as_of: dt.date, base: dict) -> list[CalendarItem]:
+    """The items of one entry in ``year`` (none, one, or one per occurrence)."""
+    common = dict(base, periode=entry.periode, jalon=entry.jalon, recurrent=entry.recurrent,
+                  entree_index=entry.path[-1] + 1, chemin=entry.path)
+    if not entry.parsed.parsed:
+        return [CalendarItem(**common, debut=None, fin=None, statut=None, erreur=entry.parsed.error)]
+    return [
+        CalendarItem(**common, debut=interval.debut, fin=interval.fin,
+                     statut=planned_status([interval], year, as_of), erreur=None)
+        for interval in entry.intervals if meets(interval, year)
+    ]
+
+
+def _fiche_calendar(fiche: Fiche, contract: tuple[dt.date, dt.date] | None, territoire: str,
+                    axe_titre: str | None, fichier: str, year: int, as_of: dt.date) -> FicheCalendar:
+    plan = fiche_plan(fiche, contract)
+    base = dict(territoire=territoire, axe=fiche.axe, axe_titre=axe_titre, fiche=fiche.id,
+                fiche_titre=fiche.titre, fichier=fichier)
+    items: list[CalendarItem] = []
+    for entry in plan.own:
+        items += _items(entry, year, as_of, dict(base, declinaison=None, declinaison_index=None))
+    units = []
+    for unit in plan.declinaisons:
+        for entry in unit.entries:
+            items += _items(entry, year, as_of,
+                            dict(base, declinaison=unit.titre, declinaison_index=unit.index + 1))
+        units.append(UnitStatus(unit.index + 1, unit.titre, planned_status(unit.intervals, year, as_of)))
+    return FicheCalendar(territoire, fiche.axe, axe_titre, fiche.id, fiche.titre,
+                         planned_status(plan.intervals, year, as_of), units, items, fichier)
+
+
+def build(project: Project, year: int, as_of: dt.date | None = None, *,
+          fiches: list[str] | None = None, axes: list[str] | None = None) -> YearCalendar:
+    """The calendar of ``year`` for the loaded ``project``; ``fiches`` / ``axes`` filter by id.
+
+    Raises :class:`InputError` when a fiche or axis asked for exists nowhere."""
+    as_of = as_of or default_as_of(year)
+    calendar = YearCalendar(year, as_of)
+    seen_fiches: set[str] = set()
+    seen_axes: set[str] = set()
+    for territory in project.territories:
+        contrat = territory.contrat.model if territory.contrat else None
+        contrat = contrat if isinstance(contrat, Contrat) else None
+        if territory.contrat and contrat is None and not territory.contrat.reference_only:
+            calendar.ignores.append(territory.contrat.display)
+        name = _territory_name(territory)
+        contract = contract_interval(contrat)
+        axis_order = [a.id for a in contrat.axes] if contrat else []
+        axis_titles = {a.id: a.titre for a in contrat.axes} if contrat else {}
+        seen_axes.update(axis_order)
+        found = []
+        for source in territory.fiches:
+            if not isinstance(source.model, Fiche):
+                calendar.ignores.append(source.display)
+                continue
+            fiche = source.model
+            seen_fiches.add(fiche.id)
+            seen_axes.add(fiche.axe)
+            if (fiches and fiche.id not in fiches) or (axes and fiche.axe not in axes):
+                continue
+            found.append(_fiche_calendar(fiche, contract, name, axis_titles.get(fiche.axe),
+                                         source.display, year, as_of))
+
+        def order(f: FicheCalendar) -> tuple:
+            rank = axis_order.index(f.axe) if f.axe in axis_order else len(axis_order)
+            return (rank, _id_key(f.axe), _id_key(f.id))
+
+        calendar.fiches.extend(sorted(found, key=order))
+    for wanted, seen, what in ((fiches, seen_fiches, "fiche"), (axes, seen_axes, "axe")):
+        missing = [w for w in wanted or [] if w not in seen]
+        if missing:
+            known = ", ".join(sorted(seen, key=_id_key)) or "aucun"
+            s = "s" if len(missing) > 1 else ""
+            raise InputError(f"{what}{s} introuvable{s} : {', '.join(missing)} ({what}s : {known})")
+    return calendar
+
+
+def year_calendar(paths: list[str], year: int, as_of: dt.date | None = None, *,
+                  fiches: list[str] | None = None, axes: list[str] | None = None) -> YearCalendar:
+    """Load the territories designated by ``paths`` and list their calendar entries for ``year``."""
+    return build(load(paths), year, as_of, fiches=fiches, axes=axes)

@@ -1,0 +1,1 @@
+"""The annual report: views built from the data, charts, rendering through templates."""

@@ -1,0 +1,222 @@
+"""Find the files behind command-line paths and load them into models.
+
+A *territory* is a folder holding ``contrat.yaml`` and ``fiches/<id>.yaml``. A command takes
+territory folders, folders above them (``data/``), or single files. Every file is loaded on
+its own: a broken file gets its diagnostics and never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from clstool.errors import InputError
+from clstool.model.diagnostic import Diagnostic, make
+from clstool.model.documents import Contrat, Fiche
+from clstool.yamlio.schema_errors import format_path, to_problems
+from clstool.yamlio.read import Pos, YamlError, read_yaml
+
+CONTRAT = "contrat.yaml"
+FICHES = "fiches"
+_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class SourceFile:
+    display: str  #: the path as the user gave it (relative stays relative)
+    path: Path
+    kind: str  #: "contrat" or "fiche"
+    model: BaseModel | None = None
+    data: Any = None
+    positions: dict[tuple, Pos] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+    reference_only: bool = False  #: loaded to check others against, not reported
+    raw: bytes | None = field(default=None, repr=False)  #: bytes already read (then dropped)
+
+    def pos(self, path: tuple, at_key: bool = False) -> tuple[int, int]:
+        from clstool.yamlio.schema_errors import position
+
+        return position(self.positions, path, at_key)
+
+    def add(self, path: tuple, code: str, message: str, at_key: bool = False, **kw) -> None:
+        self.diagnostics.append(make(self.display, self.pos(path, at_key), code, message,
+                                     format_path(path), **kw))
+
+
+@dataclass
+class Territory:
+    root: Path
+    display: str
+    contrat: SourceFile | None = None
+    resolved: Path | None = None  #: ``root`` without symbolic links (set by :func:`discover`)
+    fiches: list[SourceFile] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[SourceFile]:
+        return ([self.contrat] if self.contrat else []) + self.fiches
+
+
+@dataclass
+class Project:
+    territories: list[Territory]
+
+    @property
+    def files(self) -> list[SourceFile]:
+        return [f for t in self.territories for f in t.files]
+
+    @property
+    def reported_files(self) -> list[SourceFile]:
+        return [f for f in self.files if not f.reference_only]
+
+
+def _join(given: str, relative: str) -> str:
+    return os.path.normpath(os.path.join(given, relative))
+
+
+def _fiche_files(folder: Path) -> list[Path]:
+    try:
+        with os.scandir(folder) as entries:  # d_type: no stat per file
+            names = [e.name for e in entries if e.name.endswith(_SUFFIXES) and e.is_file()]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / name for name in sorted(names)]
+
+
+def _territories_below(folder: Path) -> list[Path]:
+    """Folders under ``folder`` that hold a contrat.yaml, or a fiches/ folder with fiches
+    (one walk of the tree, in a stable order). Symbolic links to folders are followed (a
+    territory may live in another repository), each folder once: a link loop ends there."""
+    found: set[Path] = set()
+    visited: set[tuple[int, int]] = set()
+    for current, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            st = os.stat(current)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in visited:
+            dirs[:] = []
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        dirs.sort()
+        if CONTRAT in files:
+            found.add(Path(current))
+        elif FICHES in dirs and _fiche_files(Path(current) / FICHES):
+            found.add(Path(current))
+    return sorted(found)
+
+
+def _territory_root_of(file: Path) -> Path | None:
+    for parent in list(file.parents)[:3]:
+        if (parent / CONTRAT).is_file():
+            return parent
+    if file.parent.name == FICHES:
+        return file.parent.parent
+    return None
+
+
+def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
+    """The territories (and files) that ``paths`` designate. Raises :class:`InputError`.
+
+    Files given one by one come with their territory's contract, loaded to check them against
+    (``reference_only``); with ``siblings``, the other fiches of their ``fiches/`` folder too,
+    so that checks across fiches (an id used twice, a partner spelt two ways) see the whole
+    territory when a pre-commit hook passes only the files that changed."""
+    found: dict[Path, Territory] = {}
+    wanted: dict[Path, set[Path] | None] = {}  # None: the whole territory
+
+    def territory(root: Path, display: str) -> Territory:
+        key = root.resolve()
+        if key not in found:
+            found[key] = Territory(root=root, display=display, resolved=key)
+        return found[key]
+
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise InputError(f"chemin introuvable : {given}")
+        if path.is_dir():
+            roots = [path] if (path / CONTRAT).is_file() or (path / FICHES).is_dir() else []
+            if not roots and path.name == FICHES and (path.parent / CONTRAT).is_file():
+                roots = [path.parent]
+                given = os.path.dirname(os.path.normpath(given)) or "."
+            if not roots:
+                roots = _territories_below(path)
+            if not roots:
+                raise InputError(f"aucun {CONTRAT} ni dossier {FICHES}/ sous {given}")
+            for root in roots:
+                rel = os.path.relpath(root, path)
+                wanted[territory(root, _join(given, rel)).resolved] = None
+        else:
+            if path.suffix not in _SUFFIXES:
+                raise InputError(f"{given} n'est pas un fichier YAML (.yaml)")
+            root = _territory_root_of(path) or path.parent
+            rel_root = os.path.relpath(root, path.parent)
+            t = territory(root, _join(os.path.dirname(given) or ".", rel_root))
+            key = root.resolve()
+            if wanted.get(key, set()) is not None:
+                wanted.setdefault(key, set()).add(path.resolve())
+            _ = t
+    for key, terr in found.items():
+        only = wanted.get(key)
+        contrat_path = terr.root / CONTRAT
+        if contrat_path.is_file():
+            terr.contrat = SourceFile(_join(terr.display, CONTRAT), contrat_path, "contrat",
+                                      reference_only=only is not None and contrat_path.resolve() not in only)
+        shown = _join(terr.display, FICHES)  # normalised once: a name from the folder needs no more
+        for fiche in _fiche_files(terr.root / FICHES):
+            given = only is None or fiche.resolve() in only
+            if given or siblings:
+                terr.fiches.append(SourceFile(os.path.join(shown, fiche.name), fiche, "fiche",
+                                              reference_only=not given))
+        if only is not None:  # single files outside a fiches/ folder
+            listed = {f.path.resolve() for f in terr.fiches} | ({contrat_path.resolve()} if terr.contrat else set())
+            for extra in sorted(only - listed):
+                rel = os.path.relpath(extra, terr.root.resolve())
+                terr.fiches.append(SourceFile(_join(terr.display, rel), extra, "fiche"))
+    return list(found.values())
+
+
+def load_file(source: SourceFile) -> SourceFile:
+    """Read, parse and validate one file; every problem becomes a diagnostic."""
+    model_cls: type[BaseModel] = Contrat if source.kind == "contrat" else Fiche
+    try:
+        raw = source.raw if source.raw is not None else source.path.read_bytes()
+        source.raw = None
+    except OSError as exc:
+        source.diagnostics.append(make(source.display, (1, 1), "CLS010",
+                                       f"fichier illisible : {exc.strerror or exc}"))
+        return source
+    try:
+        doc = read_yaml(raw)
+    except YamlError as exc:
+        p = exc.problem
+        source.diagnostics.append(make(source.display, (p.line, p.column), p.code, p.message))
+        return source
+    source.data, source.positions, source.text = doc.data, doc.positions, doc.text
+    for p in doc.problems:
+        source.diagnostics.append(make(source.display, (p.line, p.column), p.code, p.message,
+                                       format_path(p.path)))
+    if doc.data is None:
+        source.diagnostics.append(make(source.display, (1, 1), "CLS004",
+                                       "fichier vide : il doit contenir au moins id, axe et titre"
+                                       if source.kind == "fiche" else "fichier vide"))
+        return source
+    try:
+        source.model = model_cls.model_validate(doc.data)
+    except ValidationError as exc:
+        for code, pos, message, path in to_problems(exc, doc.data, doc.positions, model_cls):
+            source.diagnostics.append(make(source.display, pos, code, message, path))
+    return source
+
+
+def load(paths: list[str]) -> Project:
+    project = Project(discover(paths))
+    for source in project.files:
+        load_file(source)
+    return project

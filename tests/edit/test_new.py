@@ -1,0 +1,93 @@
+"""``clstool new``: the next fiche, from the schema, valid, never overwriting."""
+
+from __future__ import annotations
+
+import shutil
+
+from ruamel.yaml import YAML
+
+from clstool.cli import main
+from clstool.edit.new import next_id, scaffold
+from clstool.model.schema import json_schema
+from clstool.lint.run import validate
+from conftest import DATA, ROOT
+
+
+def test_next_id():
+    assert next_id("1", {"1-1", "1-2", "1-10", "2-1"}) == "1-11"
+    assert next_id("3", {"1-1", "2-1"}) == "3-1"
+    assert next_id("1", set()) == "1-1"
+    assert next_id("1.1", {"1", "2", "7"}) == "8"  # numbered like a TeT import
+
+
+def test_new_then_validate_then_never_overwrite(territory, capsys):
+    territory.fiche("1-1")
+    assert main(["new", str(territory.root), "--axe", "1", "--titre", "Action : nouvelle"]) == 0
+    created = territory.root / "fiches" / "1-2.yaml"
+    assert str(created) in capsys.readouterr().out
+    text = created.read_text(encoding="utf-8")
+    result = validate([str(territory.root)])
+    assert not result.failed(), [str(d) for d in result.diagnostics]
+    assert main(["validate", str(territory.root)]) == 0
+
+    # every top-level section of the schema is there, in model order, with a French hint
+    data = YAML(typ="safe").load(text)
+    assert list(data) == list(json_schema("fiche")["properties"])
+    assert data["id"] == "1-2" and data["axe"] == "1" and data["titre"] == "Action : nouvelle"
+    assert 'id: "1-2"' in text and 'axe: "1"' in text
+    assert "# Cases cochées de la typologie. Valeurs : nouvelle, experimentale, renforcement." in text
+    assert "  # Tranches d'âge cochées. Valeurs : jeunes_enfants," in text
+    assert "#   un élément : {financeur: …, montant: …, precision: …}" in text
+
+    # a second run creates the next one; an explicit existing id is refused, file untouched
+    created.write_text(text + "# modifié à la main\n", encoding="utf-8")
+    assert main(["new", str(territory.root), "--axe", "1", "--titre", "Autre"]) == 0
+    assert (territory.root / "fiches" / "1-3.yaml").is_file()
+    assert main(["new", str(territory.root), "--axe", "1", "--titre", "Autre", "--id", "1-2"]) == 2
+    assert "existe déjà" in capsys.readouterr().err
+    assert created.read_text(encoding="utf-8").endswith("# modifié à la main\n")
+
+
+def test_new_refuses_unknown_axis_and_missing_contract(territory, tmp_path, capsys):
+    assert main(["new", str(territory.root), "--axe", "9", "--titre", "X"]) == 2
+    assert "axe « 9 » absent de contrat.yaml (axes : 1, 2)" in capsys.readouterr().err
+    (tmp_path / "vide").mkdir()
+    assert main(["new", str(tmp_path / "vide"), "--axe", "1", "--titre", "X"]) == 2
+    assert "aucun contrat.yaml" in capsys.readouterr().err
+    assert main(["new", str(territory.root), "--axe", "1", "--titre", "X", "--id", "../evil"]) == 2
+    assert not list(territory.root.glob("fiches/*.yaml"))
+
+
+def test_new_points_at_the_nearest_schemas_folder(tmp_path):
+    # as in the repository: <root>/schemas/ and <root>/data/<territoire>/fiches/
+    (tmp_path / "schemas").mkdir()
+    shutil.copy(ROOT / "schemas" / "fiche.schema.json", tmp_path / "schemas")
+    target = tmp_path / "data" / "clermont"
+    shutil.copytree(DATA / "clermont", target)
+    assert main(["new", str(target), "--axe", "2", "--titre", "Action fictive"]) == 0
+    created = target / "fiches" / "2-8.yaml"
+    assert created.read_text(encoding="utf-8").split("\n")[0] == \
+        "# yaml-language-server: $schema=../../../schemas/fiche.schema.json"
+    assert not validate([str(target)]).failed()
+
+
+def test_scaffold_is_valid_for_any_id():
+    text = scaffold("4-10", "4", "Titre « entre guillemets » : deux points # dièse")
+    data = YAML(typ="safe").load(text)
+    assert data["titre"] == "Titre « entre guillemets » : deux points # dièse"
+
+
+def test_atomic_write_exclusive_never_replaces(tmp_path):
+    """The race `new` could lose: the name is taken between the check and the write."""
+    import pytest as _pytest
+
+    from clstool.fsutil import atomic_write
+
+    target = tmp_path / "1-1.yaml"
+    target.write_text("à garder\n", encoding="utf-8")
+    with _pytest.raises(FileExistsError):
+        atomic_write(target, "nouveau\n", exclusive=True)
+    assert target.read_text(encoding="utf-8") == "à garder\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["1-1.yaml"]  # no temporary file left
+    atomic_write(tmp_path / "1-2.yaml", "neuf\n", exclusive=True)
+    assert (tmp_path / "1-2.yaml").read_text(encoding="utf-8") == "neuf\n"

@@ -1,0 +1,159 @@
+"""``clstool export``: JSON (all the data), CSV (one row per fiche), XLSX (five sheets)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import openpyxl
+
+from clstool.cli import main
+from clstool.interop.tables import FICHE_COLUMNS, SHEETS, collect, to_csv, to_json
+from conftest import DATA
+
+# Follow-up below is FICTITIOUS (test data).
+FICHE_SUIVIE = """\
+id: "1-1"
+axe: "1"
+titre: Action suivie (fictive)
+financements:
+  - financeur: ARS
+    montant: 15000
+calendrier:
+  - 2023 à 2024
+declinaisons:
+  - titre: Diagnostic
+    partenaires: [CPAM, CHU]
+    financements: [{financeur: Ville, montant: 2500.5}]
+    calendrier:
+      - 1er trimestre 2023
+      - periode: Février
+        recurrent: true
+  - titre: Sensibilisation
+    calendrier: [période illisible]
+indicateurs:
+  - id: P1
+    type: processus
+    libelle: Nombre de réunions
+    cibles: {2024: 4}
+  - id: R1
+    type: resultat
+    libelle: Part des habitants informés
+    unite: "%"
+suivi:
+  2023:
+    statut: en_cours
+  2024:
+    statut: en_retard
+    avancement: 40
+    realisations: [Diagnostic fait]
+    calendrier_ajuste: [2025]
+    declinaisons:
+      "2": {statut: en_retard, calendrier_ajuste: [2e semestre 2025]}
+    indicateurs: {P1: 3, R1: {valeur: 0.4, commentaire: estimation}}
+"""
+
+
+def _territory(territory):
+    territory.fiche("1-1", FICHE_SUIVIE)
+    territory.fiche("2-1", 'id: "2-1"\naxe: "2"\ntitre: Action simple\n')
+    return territory
+
+
+def test_json_is_the_full_validated_data(territory, capsys):
+    _territory(territory)
+    assert main(["export", str(territory.root), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["version"] == 1
+    [terr] = out["territoires"]
+    assert terr["contrat"]["territoire"] == "Ville de Test"
+    assert [f["id"] for f in terr["fiches"]] == ["1-1", "2-1"]
+    first = terr["fiches"][0]
+    assert first["indicateurs"][0]["sens"] == "hausse"  # defaults included
+    assert first["suivi"]["2024"]["indicateurs"]["R1"] == {"valeur": 0.4, "commentaire": "estimation",
+                                                         "appreciation": None}
+    assert terr["fiches"][1]["declinaisons"] == []
+
+
+def test_json_of_the_real_data():
+    out = json.loads(to_json(collect([str(DATA)])))
+    assert sum(len(t["fiches"]) for t in out["territoires"]) == 49
+
+
+def test_csv_one_row_per_fiche_excel_and_standard(territory):
+    _territory(territory)
+    data = collect([str(territory.root)])
+    raw = to_csv(data)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == list(FICHE_COLUMNS)
+    assert len(rows) == 3
+    row = dict(zip(rows[0], rows[1]))
+    assert row["Fiche"] == "1-1" and row["Titre de l'axe"] == "Premier axe"
+    assert row["Financeurs"] == "ARS ; Ville"
+    assert row["Montant total (€)"] == "17500,5"
+    assert row["Partenaires"] == ""
+    assert (row["Dernier suivi"], row["Statut déclaré"], row["Avancement (%)"]) == ("2024", "en_retard", "40")
+    assert (row["Début"], row["Fin"]) == ("2022-02-01", "2027-02-28")  # Février of every contract year
+    standard = to_csv(data, "standard").decode("utf-8")
+    assert not standard.startswith("\ufeff")
+    assert list(csv.reader(io.StringIO(standard)))[1][FICHE_COLUMNS.index("Montant total (€)")] == "17500.5"
+
+
+def test_xlsx_five_sheets_with_row_counts_and_styling(territory, tmp_path):
+    _territory(territory)
+    target = tmp_path / "export.xlsx"
+    assert main(["export", str(territory.root), "--format", "xlsx", "-o", str(target)]) == 0
+    workbook = openpyxl.load_workbook(target)
+    assert workbook.sheetnames == ["Fiches", "Déclinaisons", "Calendrier", "Indicateurs", "Suivi"]
+    counts = {ws.title: ws.max_row - 1 for ws in workbook}
+    # calendar: 1 (fiche) + 2 + 1 (déclinaisons) + 1 + 1 (adjusted in 2024: fiche, déclinaison 2)
+    assert counts == {"Fiches": 2, "Déclinaisons": 2, "Calendrier": 6, "Indicateurs": 2, "Suivi": 2}
+    for (name, headers, _), ws in zip(SHEETS, workbook):
+        assert [c.value for c in ws[1]] == list(headers)
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(headers))}{ws.max_row}"
+        assert all(c.font.b for c in ws[1])
+        assert ws["A1"].fill.fgColor.rgb.endswith("1F4E78")
+        assert ws.column_dimensions["A"].width >= len("Territoire")
+    calendar = workbook["Calendrier"]
+    rows = [[c.value for c in row] for row in calendar.iter_rows(min_row=2)]
+    illisible = [r for r in rows if r[4] == "période illisible"][0]
+    assert illisible[7] is None and illisible[9]  # no dates, the reason in « Remarque »
+    recurrent = [r for r in rows if r[4] == "Février"][0]
+    assert recurrent[6] == "oui" and recurrent[7] == dt.datetime(2022, 2, 1)
+    assert [r[2:5] for r in rows if r[3] == "ajusté 2024"] == [
+        [None, "ajusté 2024", "2025"], ["Sensibilisation", "ajusté 2024", "2e semestre 2025"]]
+    suivi = [[c.value for c in row] for row in workbook["Suivi"].iter_rows(min_row=2)]
+    assert [r[3] for r in suivi] == [2023, 2024]
+    assert suivi[1][10] == "P1 : 3 ; R1 : 0.4 — estimation"
+
+
+def test_xlsx_of_the_real_data_row_counts(tmp_path):
+    target = tmp_path / "data.xlsx"
+    assert main(["export", str(DATA), "--format", "xlsx", "-o", str(target)]) == 0
+    workbook = openpyxl.load_workbook(target)
+    data = collect([str(DATA)])
+    fiches = [f for _, f in data.fiches]
+    assert workbook["Fiches"].max_row - 1 == 49
+    assert workbook["Déclinaisons"].max_row - 1 == sum(len(f.declinaisons) for f in fiches)
+    assert workbook["Indicateurs"].max_row - 1 == sum(len(f.indicateurs) for f in fiches)
+    assert workbook["Calendrier"].max_row - 1 == sum(
+        len(f.calendrier) + sum(len(d.calendrier) for d in f.declinaisons) for f in fiches)
+    assert workbook["Suivi"].max_row - 1 == 0  # data/ holds no follow-up
+
+
+def test_broken_files_are_left_out_and_reported(territory, tmp_path, capsys):
+    _territory(territory)
+    territory.fiche("3-1", 'id: "3-1"\naxe: "1"\ntitre: [cassé]\n')
+    target = tmp_path / "out.csv"
+    assert main(["export", str(territory.root), "-o", str(target)]) == 1
+    assert "3-1.yaml ignoré" in capsys.readouterr().err
+    assert len(target.read_bytes().decode("utf-8-sig").strip().split("\r\n")) == 3
+
+
+def test_workbook_formats_need_an_output_file(territory, capsys):
+    assert main(["export", str(territory.root), "--format", "xlsx"]) == 2
+    assert "-o FICHIER.xlsx" in capsys.readouterr().err

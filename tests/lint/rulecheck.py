@@ -1,0 +1,86 @@
+"""Run one lint rule on YAML snippets: the helper of every rule test (``tests/test_rules_*.py``).
+
+    from rulecheck import findings
+
+    def test_no_porteur(tmp_path):
+        assert findings(tmp_path, FICHE, "CLS201") == [(5, 1, "portage.porteurs")]
+
+:func:`findings` writes a fictitious territory under ``tmp_path`` (the contract of
+``conftest.CONTRAT``, 2022–2027, unless ``contrat`` is given; ``others`` adds more fiches),
+runs ``validate`` with that code added to the selection (so opt-in rules run too; reference
+date 2025-03-01 unless ``today``), checks that every file reads and fits the schema, and returns
+``(line, column, path)`` — or, with ``messages=True``, ``(line, column, path, message)`` — for
+the fiche ``fiches/1-1.yaml`` (``file=`` another one). :func:`example_files` reads an example
+of a rule's docstring (``# fichier :`` and ``# aujourd'hui :`` lines, extracts without ``id:``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from pathlib import Path
+
+from clstool.lint.run import validate
+from conftest import CONTRAT
+
+HEADER = 'id: "1-1"\naxe: "1"\ntitre: Une action fictive\n'
+_FILE = re.compile(r"^# fichier : (?P<name>\S+)\s*$")
+_TODAY = re.compile(r"^# aujourd'hui : (?P<date>\d{4}-\d{2}-\d{2})\s*$")
+
+
+def example_files(text: str) -> tuple[dict[str, str], dt.date | None]:
+    """The files of a docstring example (relative path → text) and its reference date."""
+    files: dict[str, list[str]] = {"fiches/1-1.yaml": []}
+    current = "fiches/1-1.yaml"
+    today = None
+    for line in text.splitlines():
+        if m := _FILE.match(line):
+            current = m.group("name")
+            files[current] = []
+            continue
+        if m := _TODAY.match(line):
+            today = dt.date.fromisoformat(m.group("date"))
+        files[current].append(line)
+    out = {}
+    for name, lines in files.items():
+        body = "\n".join(lines).strip("\n") + "\n"
+        if name.startswith("fiches/") and not re.search(r"^id:", body, re.MULTILINE):
+            body = HEADER + body
+        out[name] = body
+    return out, today
+
+
+def write_territory(root: Path, files: dict[str, str]) -> Path:
+    (root / "fiches").mkdir(parents=True, exist_ok=True)
+    files = {"contrat.yaml": CONTRAT, **files}
+    for name, text in files.items():
+        (root / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def run(root: Path, code: str, today: dt.date | None = None) -> list:
+    """The diagnostics of ``code`` on the territory at ``root``; fails if a fiche does not even
+    read or match the schema (a rule never sees such a fiche: a test on it would prove nothing).
+    A broken contract is allowed: some rules are about what happens without one."""
+    result = validate([str(root)], extend_select=[code], today=today or dt.date(2025, 3, 1))
+    broken = [d for d in result.diagnostics if d.code < "CLS100" and "/fiches/" in d.file]
+    assert not broken, f"extrait invalide : {[(d.file, d.line, d.code, d.message) for d in broken]}"
+    return [d for d in result.diagnostics if d.code == code]
+
+
+def findings(tmp_path: Path, fiche: str, code: str, *, contrat: str | None = None,
+             others: dict[str, str] | None = None, today: dt.date | None = None,
+             file: str = "fiches/1-1.yaml", messages: bool = False) -> list[tuple]:
+    files = {"fiches/1-1.yaml": fiche, **(others or {})}
+    if contrat is not None:
+        files["contrat.yaml"] = contrat
+    root = write_territory(tmp_path / "terr", files)
+    wanted = str(root / file)
+    return [(d.line, d.column, d.path) + ((d.message,) if messages else ())
+            for d in run(root, code, today) if d.file == wanted]
+
+
+def all_findings(tmp_path: Path, files: dict[str, str], code: str, today: dt.date | None = None) -> list:
+    """Every diagnostic of ``code`` on a territory made of ``files`` (paths relative to it)."""
+    return run(write_territory(tmp_path / "terr", files), code, today)

@@ -1,0 +1,66 @@
+"""Every lint rule is documented, and its documentation is true.
+
+The docstring of each rule module is what ``clstool rules CODE`` prints; its ``En faute ::``
+examples must trigger the rule and its ``Correct ::`` examples must not. Rules added later
+(calendar rules CLS3xx…) are checked the same way without a line of test to write. Each rule
+must also be named in a test module of its own family (its line and column asserted there).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from clstool.model.diagnostic import CODES, Severity
+from clstool.lint.rules import all_rules
+from rulecheck import all_findings, example_files
+
+RULES = list(all_rules().values())
+TESTS = Path(__file__).parent
+
+
+def test_at_least_fifteen_rules_with_unique_codes_and_names():
+    assert len(RULES) >= 15
+    assert len({r.name for r in RULES}) == len(RULES)
+    assert not set(all_rules()) & set(CODES), "un code de règle masque un code intégré"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_is_documented(rule):
+    assert re.fullmatch(r"CLS[23]\d\d", rule.code)
+    assert isinstance(rule.severity, Severity)
+    summary = rule.summary()
+    assert summary.endswith(".") and len(summary) < 110, summary
+    doc = rule.doc()
+    assert len(doc.split("\n\n")) >= 3, "résumé, justification, exemples"
+    kinds = [e.failing for e in rule.examples()]
+    assert True in kinds and False in kinds, "au moins un exemple en faute et un correct"
+
+
+@pytest.mark.parametrize("rule, index", [(r, i) for r in RULES for i in range(len(r.examples()))],
+                         ids=lambda v: v.code if hasattr(v, "code") else str(v))
+def test_rule_examples_are_true(tmp_path, rule, index):
+    example = rule.examples()[index]
+    files, today = example_files(example.text)
+    found = all_findings(tmp_path, files, rule.code, today)
+    if example.failing:
+        assert found, f"{rule.code} : l'exemple en faute ne déclenche pas la règle\n{example.text}"
+    else:
+        assert not found, f"{rule.code} : l'exemple correct déclenche la règle : {[d.message for d in found]}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_has_its_own_tests(rule):
+    texts = "\n".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_rules_*.py")
+                      if p.name != Path(__file__).name)
+    assert re.search(rf'["\']{rule.code}["\']', texts), f"aucun test ne nomme {rule.code}"
+
+
+def test_readme_table_is_the_catalogue():
+    from clstool.lint.registry import catalogue, markdown_table
+
+    readme = (TESTS.parents[1] / "README.md").read_text(encoding="utf-8")
+    for row in markdown_table([e for e in catalogue(builtins=False) if e.code.startswith("CLS2")]).splitlines()[2:]:
+        assert row in readme, f"README : ligne du tableau des règles à mettre à jour : {row}"
