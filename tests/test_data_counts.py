@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from clstool.yamlio.load import load
 from clstool.model.documents import Fiche
+from clstool.yamlio.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -53,8 +53,8 @@ from typing import Any, Iterator, Literal, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
-from clstool.yamlio.load import SourceFile, load
 from clstool.model.documents import Periode
+from clstool.yamlio.load import SourceFile, load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import icalendar
-
 from conftest import ROOT
 
 

@@ -10,10 +10,11 @@ import datetime as dt
 import io
 import json
 
+from test_cli_validate import run
+
+from clstool.interop.status_output import COLUMNS, to_csv
 from clstool.model.documents import Fiche
 from clstool.planning.status import StatusReport, fiche_status
-from clstool.interop.status_output import COLUMNS, to_csv
-from test_cli_validate import run
 
 EXAMPLE = "examples/montpellier-suivi"
 

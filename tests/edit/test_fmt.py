@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import DATA, ROOT
 
 from clstool.edit.fmt import FormatError, comments, format_text
 from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.schema_errors import allowed_keys
 from clstool.yamlio.read import read_yaml
-from conftest import DATA, ROOT
+from clstool.yamlio.schema_errors import allowed_keys
 
 FILES = sorted(DATA.rglob("*.yaml")) + sorted((ROOT / "examples").rglob("*.yaml"))
 

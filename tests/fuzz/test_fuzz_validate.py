@@ -23,12 +23,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
-
-from clstool.cli import main
-from clstool.yamlio.load import SourceFile, load_file
-from clstool.lint.run import validate
 from fuzz_strategies import (
     CONTRAT,
     fuzz_settings,
@@ -36,7 +30,12 @@ from fuzz_strategies import (
     random_bytes,
     schema_fiches,
 )
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from clstool.cli import main
+from clstool.lint.run import validate
+from clstool.yamlio.load import SourceFile, load_file
 
 #: Line breaks. libyaml's marks (most positions) count NEL, LS and PS too (YAML 1.1);
 #: editors and the positions clstool computes itself count CR LF, CR and LF only. A position

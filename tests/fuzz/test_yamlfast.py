@@ -17,11 +17,11 @@ import os
 from pathlib import Path
 
 import pytest
+from fuzz_strategies import fuzz_settings, mutated_yaml, random_bytes, schema_fiches
 from hypothesis import example, given
 
 from clstool.yamlio import read as yamlsource
 from clstool.yamlio.read import YamlError, decode, read_c, read_yaml
-from fuzz_strategies import fuzz_settings, mutated_yaml, random_bytes, schema_fiches
 
 ROOT = Path(__file__).resolve().parents[2]
 fast = yamlsource._yamlfast

@@ -8,10 +8,10 @@ import io
 import json
 
 import openpyxl
+from conftest import DATA
 
 from clstool.cli import main
 from clstool.interop.tables import FICHE_COLUMNS, SHEETS, collect, to_csv, to_json
-from conftest import DATA
 
 # Follow-up below is FICTITIOUS (test data).
 FICHE_SUIVIE = """\

@@ -9,15 +9,21 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from conftest import ROOT
 from ruamel.yaml import YAML
+from tet_helpers import TEMPLATE_HEADERS, workbook
 
 from clstool.cli import main
-from clstool.interop.tet.vocabulary import template_path
-from clstool.interop.tet.cells import date_of, fiche_number, numbered, objectives, split_list
+from clstool.interop.tet.cells import (
+    date_of,
+    fiche_number,
+    numbered,
+    objectives,
+    split_list,
+)
 from clstool.interop.tet.read import read_plan
+from clstool.interop.tet.vocabulary import template_path
 from clstool.lint.run import validate
-from conftest import ROOT
-from tet_helpers import TEMPLATE_HEADERS, workbook
 
 TEMPLATE = str(template_path())  # the copy shipped with clstool
 

@@ -21,8 +21,9 @@ import re
 import textwrap
 from pathlib import Path
 
-from clstool.lint.run import validate
 from conftest import CONTRAT
+
+from clstool.lint.run import validate
 
 HEADER = 'id: "1-1"\naxe: "1"\ntitre: Une action fictive\n'
 _FILE = re.compile(r"^# fichier : (?P<name>\S+)\s*$")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from clstool.lint.run import validate
 from conftest import DATA
+
+from clstool.lint.run import validate
 
 
 def found(*paths: str, select=("CLS3",)) -> list[tuple]:

@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
+from rulecheck import write_territory
 
 from clstool.errors import InputError
 from clstool.lint.run import validate
-from conftest import ROOT
-from rulecheck import write_territory
 
 # Two findings: CLS203 (no participation) on line 8, CLS215 (« cpam ») on line 7.
 FICHE = """\

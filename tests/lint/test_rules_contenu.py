@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from rulecheck import HEADER, findings
 
 D = dt.date
@@ -363,8 +362,9 @@ def test_cls220_recurring_entry_every_past_year(tmp_path):
 
 
 def test_opt_in_rules_do_not_run_by_default(tmp_path):
-    from clstool.lint.run import validate
     from rulecheck import write_territory
+
+    from clstool.lint.run import validate
 
     root = write_territory(tmp_path / "t", {"fiches/1-1.yaml": without(COMPLETE, "suivi:")})
     assert validate([str(root)], today=D(2025, 3, 1)).diagnostics == []

@@ -19,9 +19,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT
 
 from clstool.lint.run import validate
-from conftest import DATA, ROOT
 
 SOURCES = ROOT.parent / "shared" / "sources"
 if not SOURCES.is_dir():

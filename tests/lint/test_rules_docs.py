@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-from clstool.model.diagnostic import CODES, Severity
-from clstool.lint.rules import all_rules
 from rulecheck import all_findings, example_files
+
+from clstool.lint.rules import all_rules
+from clstool.model.diagnostic import CODES, Severity
 
 RULES = list(all_rules().values())
 TESTS = Path(__file__).parent

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT
 
 SCHEMA = Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json"
@@ -193,8 +192,8 @@ def test_rules_json_and_markdown():
 def test_json_lines_are_what_json_dumps_writes(text):
     """The JSON output writes each diagnostic by hand for speed; it must be exactly what
     ``json.dumps(..., ensure_ascii=False)`` writes, for any text."""
-    from clstool.model.diagnostic import Diagnostic, Severity
     from clstool.lint.formats.text import _diagnostic_json
+    from clstool.model.diagnostic import Diagnostic, Severity
 
     for severity in Severity:
         d = Diagnostic(f"terr/{text}.yaml", 3, 14, "CLS203", text, severity, f"a.{text}[0]")

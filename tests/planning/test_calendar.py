@@ -12,14 +12,21 @@ import re
 
 import icalendar
 import pytest
-
-from clstool.planning.calendar import build, year_calendar
-from clstool.interop.calendar_output import (
-    event_summary, event_uid, fold, months_covered, summary_lines, to_ics, to_json, to_text,
-)
-from clstool.yamlio.load import load
-from clstool.errors import InputError
 from conftest import DATA
+
+from clstool.errors import InputError
+from clstool.interop.calendar_output import (
+    event_summary,
+    event_uid,
+    fold,
+    months_covered,
+    summary_lines,
+    to_ics,
+    to_json,
+    to_text,
+)
+from clstool.planning.calendar import build, year_calendar
+from clstool.yamlio.load import load
 
 D = dt.date.fromisoformat
 MONTPELLIER = str(DATA / "montpellier")

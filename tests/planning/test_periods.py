@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clstool.planning.periods import Interval, ParsedPeriod, format_interval, parse_period
+from clstool.planning.periods import (
+    Interval,
+    ParsedPeriod,
+    format_interval,
+    parse_period,
+)
 
 D = dt.date.fromisoformat
 CONTRACT = (D("2022-01-01"), D("2027-12-31"))  # Montpellier CLS 2022–2027

@@ -10,11 +10,11 @@ import copy
 import datetime as dt
 
 import pytest
-
-from clstool.yamlio.load import load
-from clstool.planning.status import STATUTS, STATUTS_INDICATEUR, status
-from clstool.lint.run import validate
 from conftest import DATA, ROOT
+
+from clstool.lint.run import validate
+from clstool.planning.status import STATUTS, STATUTS_INDICATEUR, status
+from clstool.yamlio.load import load
 
 EXAMPLE = ROOT / "examples" / "montpellier-suivi"
 D = dt.date

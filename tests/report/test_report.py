@@ -16,11 +16,12 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from clstool.cli import main
-from clstool.yamlio.load import load
 from clstool.errors import InputError
-from clstool.report.markdown import table_columns
-from clstool.report.build import build, render
 from clstool.planning.status import compute
+from clstool.report.build import build
+from clstool.report.markdown import table_columns
+from clstool.report.render import render
+from clstool.yamlio.load import load
 
 ROOT = Path(__file__).resolve().parents[2]
 MONTPELLIER = str(ROOT / "data" / "montpellier")

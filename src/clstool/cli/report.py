@@ -39,7 +39,8 @@ def report(
 ) -> None:
     """Bilan annuel d'un contrat, pour le comité de pilotage (HTML autonome ou Markdown)."""
     from clstool.planning.plan import parse_as_of
-    from clstool.report.build import build, render
+    from clstool.report.build import build
+    from clstool.report.render import render
     from clstool.yamlio.load import load
 
     project = load(paths or ["."])

@@ -39,11 +39,11 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from clstool.fsutil import atomic_write
-from clstool.yamlio.load import discover
-from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.schema_errors import allowed_keys
 from clstool.lint.suppressions import comment_start, indent_of
+from clstool.model.documents import Contrat, Fiche
+from clstool.yamlio.load import discover
 from clstool.yamlio.read import YamlError, read_yaml
+from clstool.yamlio.schema_errors import allowed_keys
 from clstool.yamlio.write import ID_KEYS, canonical_yaml
 
 

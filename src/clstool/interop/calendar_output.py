@@ -37,9 +37,9 @@ from rich.table import Table
 from rich.text import Text
 
 from clstool import __version__
-from clstool.planning.calendar import CalendarItem, YearCalendar
 from clstool.model.formatting import iso_date
-from clstool.planning.status import libelle
+from clstool.model.vocabulary import PERIODE_ILLISIBLE, STATUTS_PREVUS
+from clstool.planning.calendar import CalendarItem, YearCalendar
 
 # --- JSON -------------------------------------------------------------------------------------
 
@@ -177,22 +177,16 @@ def to_ics(calendar: YearCalendar) -> str:
 
 MONTH_LETTERS = "JFMAMJJASOND"
 FULL, EMPTY, TODAY_FULL, TODAY_EMPTY = "█", "·", "▓", "│"
-UNPARSED_LABEL = "période non reconnue"
-_LABELS = {"echeance_passee": "échéance passée"}
-STATUS_STYLES = {
-    "a_venir": "cyan",
-    "en_cours": "green",
-    "echeance_passee": "yellow",
-    "hors_periode": "dim",
-    None: "bold red",
-}
+UNPARSED_LABEL = PERIODE_ILLISIBLE.label
+STATUS_STYLES: dict[str | None, str] = {code: term.style for code, term in STATUTS_PREVUS.items()} | {None: PERIODE_ILLISIBLE.style}
 
 
 def status_label(code: str | None) -> str:
     """French label of a planned status; None is an entry whose period could not be read."""
     if code is None:
         return UNPARSED_LABEL
-    return _LABELS.get(code) or libelle(code)
+    term = STATUTS_PREVUS.get(code)
+    return term.label if term else code
 
 
 def months_covered(intervals: Iterable[tuple[dt.date | None, dt.date | None]], year: int) -> set[int]:

@@ -32,14 +32,13 @@ from rich.table import Table
 from rich.text import Text
 
 from clstool.model.formatting import iso_date
+from clstool.model.vocabulary import STATUTS, libelle, status_term
 from clstool.planning.status import (
-    STATUTS,
     DeclinaisonStatus,
     FicheStatus,
     IndicatorStatus,
     StatusReport,
     UnitStatus,
-    libelle,
 )
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -165,18 +164,9 @@ def _number(value):
 
 # --- Table ------------------------------------------------------------------------------------
 
-STYLES = {
-    "realise": "green", "en_cours": "cyan", "a_venir": "blue", "en_retard": "bold red",
-    "sans_bilan": "yellow", "en_pause": "magenta", "bloque": "red", "a_discuter": "magenta",
-    "abandonne": "dim", "hors_periode": "dim",
-    "atteint": "green", "partiel": "yellow", "non_atteint": "red", "mesure_sans_cible": "cyan",
-    "non_mesure": "yellow", "qualitatif_renseigne": "green", "qualitatif_non_renseigne": "yellow",
-    "sans_minimum": "dim",
-}  # fmt: skip
-
-
 def _status_text(code: str) -> Text:
-    return Text(libelle(code), style=STYLES.get(code, ""))
+    term = status_term(code)
+    return Text(libelle(code), style=term.style if term else "")
 
 
 def _number_text(value) -> str:

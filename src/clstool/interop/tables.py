@@ -25,10 +25,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from clstool.yamlio.load import SourceFile, load
 from clstool.model.documents import Contrat, Fiche, Financement, flatten, periode_of
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
 from clstool.planning.status import _id_key
+from clstool.yamlio.load import SourceFile, load
 
 SEP = " ; "
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clstool.model.diagnostic import CODES, Severity
 from clstool.errors import InputError
 from clstool.lint.rules import all_rules, get_rule
+from clstool.model.diagnostic import CODES, Severity
 
 
 @dataclass(frozen=True)

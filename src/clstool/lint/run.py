@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from clstool.lint import suppressions
 from clstool.lint.cache import Cache, stat_key, territory_key
-from clstool.lint.crossfile import check_territory
-from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.lint.config import Layer, Settings, SettingsResolver
-from clstool.yamlio.load import Project, Territory, discover, load_file
+from clstool.lint.crossfile import check_territory
 from clstool.lint.rules import run_rules
+from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.yamlio.load import Project, Territory, discover, load_file
 
 
 @dataclass

@@ -24,12 +24,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from clstool.yamlio.load import Project, load
-
 from clstool.errors import InputError
 from clstool.model.documents import Contrat, Fiche
-from clstool.planning.plan import PlanEntry, contract_interval, default_as_of, fiche_plan, meets, planned_status
+from clstool.planning.plan import (
+    PlanEntry,
+    contract_interval,
+    default_as_of,
+    fiche_plan,
+    meets,
+    planned_status,
+)
 from clstool.planning.status import _id_key, _territory_name
+from clstool.yamlio.load import Project, load
 
 __all__ = ["CalendarItem", "FicheCalendar", "YearCalendar", "build", "year_calendar"]
 

@@ -91,41 +91,34 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from clstool.yamlio.load import Project, load
-from clstool.model.documents import Contrat, Fiche, Indicateur, MesureIndicateur, SuiviAnnee, SuiviDeclinaison
+from clstool.model import vocabulary
+from clstool.model.documents import (
+    Contrat,
+    Fiche,
+    Indicateur,
+    MesureIndicateur,
+    SuiviAnnee,
+    SuiviDeclinaison,
+)
+from clstool.model.vocabulary import ACTION_ENTIERE, TERMINAUX, libelle
 from clstool.planning.periods import Interval
 from clstool.planning.plan import (
-    FichePlan, UnitPlan, contract_interval, default_as_of, fiche_plan, meets, plan_entries, planned_status,
+    FichePlan,
+    UnitPlan,
+    contract_interval,
+    default_as_of,
+    fiche_plan,
+    meets,
+    plan_entries,
+    planned_status,
     span,
 )
+from clstool.yamlio.load import Project, load
 
-#: Computed statuses, in display order.
-STATUTS = ("realise", "en_cours", "a_venir", "en_retard", "sans_bilan", "en_pause", "bloque",
-           "a_discuter", "abandonne", "hors_periode")
-#: Indicator statuses, in display order.
-STATUTS_INDICATEUR = ("atteint", "partiel", "non_atteint", "mesure_sans_cible", "non_mesure",
-                      "qualitatif_renseigne", "qualitatif_non_renseigne")
-#: Governance statuses.
-STATUTS_GOUVERNANCE = ("atteint", "en_cours", "non_atteint", "sans_minimum")
-
-LIBELLES = {
-    "realise": "réalisé", "en_cours": "en cours", "a_venir": "à venir", "en_retard": "en retard",
-    "sans_bilan": "sans bilan", "en_pause": "en pause", "bloque": "bloqué", "a_discuter": "à discuter",
-    "abandonne": "abandonné", "hors_periode": "hors période",
-    "atteint": "atteint", "partiel": "partiel", "non_atteint": "non atteint",
-    "mesure_sans_cible": "mesuré sans cible", "non_mesure": "non mesuré",
-    "qualitatif_renseigne": "qualitatif renseigné", "qualitatif_non_renseigne": "qualitatif non renseigné",
-    "sans_minimum": "sans minimum",
-}  # fmt: skip
-
-TERMINAL = ("realise", "abandonne")
-#: Declared fiche statuses that describe the whole action, hence its déclinaisons too.
-WHOLE_ACTION = ("realise", "abandonne", "en_pause", "bloque", "a_discuter")
-
-
-def libelle(code: str | None) -> str:
-    """The French label of a status code."""
-    return LIBELLES.get(code, code or "") if code else ""
+# The status vocabulary (codes, order, French labels) lives in clstool.model.vocabulary.
+STATUTS = tuple(vocabulary.STATUTS)
+STATUTS_INDICATEUR = tuple(vocabulary.STATUTS_INDICATEUR)
+STATUTS_GOUVERNANCE = tuple(vocabulary.STATUTS_GOUVERNANCE)
 
 
 def _date(day: dt.date) -> str:
@@ -253,7 +246,7 @@ class StatusReport:
 def decide(*, declared: str | None, carried: tuple[int, str] | None, calendar: Calendar,
            has_followup: bool, year: int, as_of: dt.date, derived: str | None = None) -> Decision:
     """The computed status of one unit: the first rule of §3 that applies."""
-    for terminal in TERMINAL:
+    for terminal in TERMINAUX:
         if declared == terminal:
             return Decision(terminal, f"déclaré {libelle(terminal)} pour {year}")
         if declared is None and carried and carried[1] == terminal:
@@ -399,7 +392,7 @@ class _FicheRules:
         own = self.entry(s, unit)
         if own is not None and own.statut:
             return own.statut
-        return s.statut if s.statut in WHOLE_ACTION else None
+        return s.statut if s.statut in ACTION_ENTIERE else None
 
     def carried(self, declared_in, calendar: Calendar) -> tuple[int, str] | None:
         for y in reversed(self.years):
@@ -443,7 +436,7 @@ def fiche_status(fiche: Fiche, contrat: Contrat | None, year: int, as_of: dt.dat
     calendar = rules.fiche_calendar(calendars)
     declared = rules.declared_fiche(year)
     derived = None
-    if declinaisons and all(d.statut in TERMINAL for d in declinaisons):
+    if declinaisons and all(d.statut in TERMINAUX for d in declinaisons):
         derived = "realise" if any(d.statut == "realise" for d in declinaisons) else "abandonne"
     decision = decide(declared=declared, carried=rules.carried(rules.declared_fiche, calendar),
                       calendar=calendar, has_followup=suivi is not None, year=year, as_of=as_of,

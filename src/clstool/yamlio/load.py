@@ -17,8 +17,8 @@ from pydantic import BaseModel, ValidationError
 from clstool.errors import InputError
 from clstool.model.diagnostic import Diagnostic, make
 from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.schema_errors import format_path, to_problems
 from clstool.yamlio.read import Pos, YamlError, read_yaml
+from clstool.yamlio.schema_errors import format_path, to_problems
 
 CONTRAT = "contrat.yaml"
 FICHES = "fiches"

@@ -61,17 +61,34 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from clstool.fsutil import atomic_write
-from clstool.yamlio.load import CONTRAT, FICHES
 from clstool.errors import InputError
+from clstool.fsutil import atomic_write
+from clstool.interop.tet.cells import (
+    date_of,
+    fiche_number,
+    lines_of,
+    number_of,
+    numbered,
+    objectives,
+    split_list,
+    text_of,
+)
+from clstool.interop.tet.vocabulary import (
+    BY_KEY,
+    NOTE_COLUMNS,
+    PARTICIPATION_LEVELS,
+    PARTICIPATION_NONE,
+    PLACEHOLDER,
+    SHEET,
+    classify,
+    normalise,
+    priorite_code,
+    statut_code,
+)
 from clstool.model.documents import Contrat, Fiche
 from clstool.planning.periods import Interval, format_interval
 from clstool.planning.status import _id_key
-from clstool.interop.tet.vocabulary import (
-    BY_KEY, NOTE_COLUMNS, PARTICIPATION_LEVELS, PARTICIPATION_NONE, PLACEHOLDER, SHEET, classify,
-    normalise, priorite_code, statut_code,
-)
-from clstool.interop.tet.cells import date_of, fiche_number, lines_of, number_of, numbered, objectives, split_list, text_of
+from clstool.yamlio.load import CONTRAT, FICHES
 from clstool.yamlio.write import dump, model_data, schema_line
 
 DEBUT, FIN = "Début de l'action", "Fin de l'action"

@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from clstool.model.vocabulary import STATUTS_DECLARES, titre
+
 SHEET = "Fichier dimport"
 LISTS_SHEET = "Listes déroulantes"
 HEADER_ROW = 2  #: in the template
@@ -114,10 +116,7 @@ def classify(header: str) -> str | None:
 
 
 #: TeT status label → clstool code (DESIGN §3: the same eight).
-STATUTS = {
-    "À venir": "a_venir", "À discuter": "a_discuter", "En cours": "en_cours", "En pause": "en_pause",
-    "Bloqué": "bloque", "En retard": "en_retard", "Réalisé": "realise", "Abandonné": "abandonne",
-}  # fmt: skip
+STATUTS = {titre(code): code for code in STATUTS_DECLARES}  # « Réalisé » → realise
 STATUT_LABELS = {code: label for label, code in STATUTS.items()}
 #: TeT priority label → clstool code.
 PRIORITES = {"Élevé": "elevee", "Moyen": "moyenne", "Bas": "basse"}

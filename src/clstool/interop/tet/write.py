@@ -32,13 +32,22 @@ import warnings
 from typing import Any
 
 from clstool.interop.tables import Exported, TerritoryData, cell_value
+from clstool.interop.tet.read import DEBUT, FIN, NO_AXIS, read_columns
+from clstool.interop.tet.vocabulary import (
+    BY_KEY,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    NOTE_COLUMNS,
+    PARTICIPATION_NONE,
+    PRIORITE_LABELS,
+    SHEET,
+    STATUT_LABELS,
+    classify,
+    normalise,
+    template_path,
+)
 from clstool.model.documents import Fiche, flatten
 from clstool.planning.plan import fiche_plan, span
-from clstool.interop.tet.vocabulary import (
-    BY_KEY, FIRST_DATA_ROW, HEADER_ROW, NOTE_COLUMNS, PARTICIPATION_NONE, PRIORITE_LABELS, SHEET,
-    STATUT_LABELS, classify, normalise, template_path,
-)
-from clstool.interop.tet.read import DEBUT, FIN, NO_AXIS, read_columns
 
 _NUMERIC_ID = re.compile(r"^\d+(?:[.-]\d+)*$")
 _NOTE = re.compile(r"^([^:\n]+?) : (.*)$", re.S)

@@ -22,9 +22,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from clstool import __version__
-from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.lint.registry import catalogue
 from clstool.lint.run import ValidationResult
+from clstool.model.diagnostic import Diagnostic, Severity
 
 # --- GitHub workflow commands --------------------------------------------------------------
 

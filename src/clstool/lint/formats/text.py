@@ -9,8 +9,8 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from rich.text import Text
 
-from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.lint.run import ValidationResult
+from clstool.model.diagnostic import Diagnostic, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

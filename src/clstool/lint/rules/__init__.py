@@ -38,8 +38,8 @@ from functools import cached_property, lru_cache
 from typing import Any, ClassVar, NamedTuple
 
 from clstool.model.diagnostic import Diagnostic, Severity
-from clstool.yamlio.load import SourceFile, Territory
 from clstool.model.documents import Contrat, Fiche
+from clstool.yamlio.load import SourceFile, Territory
 from clstool.yamlio.schema_errors import allowed_keys, format_path
 
 __all__ = [

@@ -12,10 +12,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from clstool.model.documents import EntreeCalendrier, periode_of
-from clstool.planning.periods import END_BEFORE_START, ParsedPeriod, parse_period
 from clstool.lint.rules import Context
 from clstool.lint.rules._common import calendar_entries
+from clstool.model.documents import EntreeCalendrier, periode_of
+from clstool.planning.periods import END_BEFORE_START, ParsedPeriod, parse_period
 
 #: Any contract: used only to ask whether a period needs the contract's dates to be read.
 _SOME_CONTRACT = (dt.date(2000, 1, 1), dt.date(2000, 12, 31))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from clstool.yamlio.load import SourceFile
-from clstool.model.documents import Fiche
 from clstool.lint.rules import Context, Problem, Rule
 from clstool.lint.rules._common import fold
+from clstool.model.documents import Fiche
+from clstool.yamlio.load import SourceFile
 
 
 def partner_names(fiche: Fiche) -> Iterator[tuple[tuple, str]]:
