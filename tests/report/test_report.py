@@ -330,7 +330,7 @@ def test_user_templates_run_in_the_sandbox(tmp_path, hostile):
 
 def test_user_templates_replace_the_built_in_ones_one_by_one(tmp_path, hostile):
     report = _report(hostile)
-    (tmp_path / "report.html.j2").write_text("<h1>{{ r.territoire }}</h1>{{ r.year }}", encoding="utf-8")
+    (tmp_path / "report.html.j2").write_text("<h1>{{ r.territoire }}</h1>{{ r.annee }}", encoding="utf-8")
     html = render(report, "html", tmp_path)
     assert html == "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>2024"  # autoescape on in user templates too
     (tmp_path / "report.html.j2").unlink()
@@ -402,7 +402,7 @@ def test_unreadable_fiche_is_reported_not_hidden(territory, capsys):
 
 def test_clermont_report_has_governance_and_transitions():
     report = _report(CLERMONT, 2025, None, today=dt.date(2025, 10, 15))
-    assert report.as_of == dt.date(2025, 10, 15) and report.as_of_is_today
+    assert report.date_reference == dt.date(2025, 10, 15) and report.date_reference_aujourdhui
     html = render(report, "html")
     doc = soup(html)
     assert [r.th.get_text() for r in doc.select("table.governance tbody tr")] == [

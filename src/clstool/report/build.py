@@ -143,23 +143,23 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
     ignored = list(current.ignores)
 
     return Report(
-        year=year, as_of=as_of, as_of_text=fr_date(as_of), as_of_is_today=as_of == today,
-        previous_year=year - 1, version=__version__,
+        annee=year, date_reference=as_of, date_reference_texte=fr_date(as_of),
+        date_reference_aujourdhui=as_of == today, annee_precedente=year - 1, version=__version__,
         territoire=contrat.territoire, intitule=contrat.intitule, periode=_period_text(contrat),
         signataires=list(contrat.signataires),
         selection=selection,
-        status_order=[status(s) for s in STATUTS],
+        ordre_statuts=[status(s) for s in STATUTS],
         statuts_presents=[status(s) for s in STATUTS if any(v.statut.code == s for v in views)],
         chiffres_cles=_key_figures(views, year),
         gouvernance=_governance(current.gouvernance, contrat, year, as_of),
         axes=axes,
-        axes_chart=charts.status_bars(
-            [charts.BarRow(f"Axe {a.id}", {c.status.code: c.count for c in a.counts}, a.titre) for a in axes],
+        graphique_axes=charts.status_bars(
+            [charts.BarRow(f"Axe {a.id}", {c.statut.code: c.nombre for c in a.effectifs}, a.titre) for a in axes],
             STATUTS, {c: label(c) for c in STATUTS}, title=f"Statut des actions par axe en {year}"),
         calendrier=calendar_rows,
         mermaid=mermaid(calendar_rows, axes, year, as_of),
         fiches=views,
-        fiche_ids=[v.id for v in views],
+        ids_fiches=[v.id for v in views],
         **partners(fiches, contrat),
         **publics(fiches),
         **determinants(fiches),
@@ -169,7 +169,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
                          d.code, d.message) for d in validation.diagnostics],
         fichiers_ignores=ignored,
         inconnus=_unknowns(views, year, ignored),
-        pattern_defs=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
+        motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
     )
 
 
@@ -248,5 +248,5 @@ def _axes(contrat: Contrat, views: list[FicheView], filtered: bool) -> list[Axis
             continue
         counts = [Count(status(s), sum(1 for v in members if v.statut.code == s)) for s in STATUTS]
         titre, sous_titre = titles.get(axe, (f"Axe {axe} (absent du contrat)", None))
-        out.append(AxisView(axe, titre, sous_titre, [c for c in counts if c.count], len(members), members))
+        out.append(AxisView(axe, titre, sous_titre, [c for c in counts if c.nombre], len(members), members))
     return out

@@ -53,9 +53,9 @@ def partners(fiches: list[tuple[Fiche, FicheStatus]], contrat: Contrat) -> dict:
     for group, counter in spellings.items():
         shown = canonical.get(group) or max(counter, key=lambda s: (counter[s], -list(counter).index(s)))
         rows.append(PartnerRow(shown, roles[group]))
-    rows.sort(key=lambda r: (-r.count, fold(r.nom)))
-    return {"partenaires_partages": [r for r in rows if r.count > 1],
-            "partenaires_uniques": [r for r in rows if r.count == 1]}
+    rows.sort(key=lambda r: (-r.nombre, fold(r.nom)))
+    return {"partenaires_partages": [r for r in rows if r.nombre > 1],
+            "partenaires_uniques": [r for r in rows if r.nombre == 1]}
 
 
 def publics(fiches: list[tuple[Fiche, FicheStatus]]) -> dict:

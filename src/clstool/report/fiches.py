@@ -25,7 +25,7 @@ from clstool.planning.status import (
 from clstool.report import charts
 from clstool.report.views import (
     DeclinaisonView,
-    Entry,
+    CalendarEntry,
     FicheView,
     IndicatorView,
     status,
@@ -36,8 +36,8 @@ def anchor(fiche_id: str) -> str:
     return "fiche-" + re.sub(r"[^A-Za-z0-9_-]", "-", fiche_id)
 
 
-def entries(calendar: Iterable[str | EntreeCalendrier]) -> list[Entry]:
-    return [Entry(periode_of(e), e.jalon if isinstance(e, EntreeCalendrier) else None) for e in calendar]
+def entries(calendar: Iterable[str | EntreeCalendrier]) -> list[CalendarEntry]:
+    return [CalendarEntry(periode_of(e), e.jalon if isinstance(e, EntreeCalendrier) else None) for e in calendar]
 
 
 def pct(value: int | None) -> str:
@@ -77,7 +77,7 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
                   for i in st.indicateurs if i.cible is not None]
     span = st.calendrier.span
     return FicheView(
-        id=fiche.id, anchor=anchor(fiche.id), titre=fiche.titre, sous_titre=fiche.sous_titre,
+        id=fiche.id, ancre=anchor(fiche.id), titre=fiche.titre, sous_titre=fiche.sous_titre,
         axe=fiche.axe, axe_titre=axe.titre if axe else "", fichier=st.fichier,
         statut=status(st.statut), motif=st.motif,
         declare=status(st.statut_declare) if st.statut_declare else None,
@@ -89,7 +89,7 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
         realisations=st.realisations, difficultes=st.difficultes, commentaire=st.commentaire,
         calendrier_prevu=prevu, calendrier_ajuste=ajuste, calendrier_ajuste_annee=ajuste_annee,
         declinaisons=declinaisons, indicateurs=indicateurs,
-        indicateurs_chart=charts.indicator_bars(chart_rows, {c: label(c) for c in STATUTS_INDICATEUR},
+        graphique_indicateurs=charts.indicator_bars(chart_rows, {c: label(c) for c in STATUTS_INDICATEUR},
                                                 title=f"Indicateurs de la fiche {fiche.id} en {year}")
         if chart_rows else Markup(""),
         transitions=[(TRANSITIONS.get(k, k.capitalize()), fiche.transitions.get(k)) for k in contrat.transitions],

@@ -19,8 +19,8 @@ from clstool.report import charts
 @dataclass(frozen=True)
 class Status:
     code: str
-    label: str
-    swatch: Markup  #: a small square in the status's colour and pattern (HTML only)
+    libelle: str
+    pastille: Markup  #: a small square in the status's colour and pattern (HTML only)
 
 
 def status(code: str) -> Status:
@@ -29,8 +29,8 @@ def status(code: str) -> Status:
 
 @dataclass
 class Count:
-    status: Status
-    count: int
+    statut: Status
+    nombre: int
 
 
 @dataclass
@@ -38,7 +38,7 @@ class AxisView:
     id: str
     titre: str
     sous_titre: str | None
-    counts: list[Count]  #: only the statuses present
+    effectifs: list[Count]  #: only the statuses present
     total: int
     fiches: list[FicheView] = field(default_factory=list)
     gantt: Markup = Markup("")
@@ -77,7 +77,7 @@ class CalendarRow:
 
 
 @dataclass
-class Entry:
+class CalendarEntry:
     periode: str
     jalon: str | None
 
@@ -92,7 +92,7 @@ class DeclinaisonView:
     avancement: str
     avancement_pct: int | None
     commentaire: str | None
-    calendrier: list[Entry]
+    calendrier: list[CalendarEntry]
 
 
 @dataclass
@@ -114,7 +114,7 @@ class IndicatorView:
 @dataclass
 class FicheView:
     id: str
-    anchor: str
+    ancre: str
     titre: str
     sous_titre: str | None
     axe: str
@@ -133,12 +133,12 @@ class FicheView:
     realisations: list[str]
     difficultes: list[str]
     commentaire: str | None
-    calendrier_prevu: list[Entry]
-    calendrier_ajuste: list[Entry]
+    calendrier_prevu: list[CalendarEntry]
+    calendrier_ajuste: list[CalendarEntry]
     calendrier_ajuste_annee: int | None
     declinaisons: list[DeclinaisonView]
     indicateurs: list[IndicatorView]
-    indicateurs_chart: Markup
+    graphique_indicateurs: Markup
     transitions: list[tuple[str, str | None]]  #: (lens label, text or None) for every lens of the contract
     evolution: list[str]
 
@@ -152,7 +152,7 @@ class CoverageRow:
     fiches: list[str]
 
     @property
-    def count(self) -> int:
+    def nombre(self) -> int:
         return len(self.fiches)
 
 
@@ -163,7 +163,7 @@ class PartnerRow:
     #: D partenaire d'une déclinaison, F financeur)
 
     @property
-    def count(self) -> int:
+    def nombre(self) -> int:
         return len(self.roles)
 
 
@@ -177,43 +177,43 @@ class TransitionView:
 
 @dataclass
 class Finding:
-    file: str
-    line: int
-    column: int
-    severity: str
+    fichier: str
+    ligne: int
+    colonne: int
+    severite: str
     code: str
     message: str
 
 
 @dataclass
 class KeyFigure:
-    value: str
-    label: str
+    valeur: str
+    libelle: str
 
 
 @dataclass
 class Report:
-    year: int
-    as_of: dt.date
-    as_of_text: str
-    as_of_is_today: bool
-    previous_year: int
+    annee: int
+    date_reference: dt.date
+    date_reference_texte: str
+    date_reference_aujourdhui: bool
+    annee_precedente: int
     version: str
     territoire: str
     intitule: str
     periode: str
     signataires: list[str]
     selection: str | None  #: what --fiche / --axe kept, in French; None for the whole contract
-    status_order: list[Status]  #: every status, in display order
+    ordre_statuts: list[Status]  #: every status, in display order
     statuts_presents: list[Status]  #: the statuses of at least one fiche kept
     chiffres_cles: list[KeyFigure]
     gouvernance: list[InstanceView]
     axes: list[AxisView]
-    axes_chart: Markup
+    graphique_axes: Markup
     calendrier: list[CalendarRow]
     mermaid: str
     fiches: list[FicheView]
-    fiche_ids: list[str]
+    ids_fiches: list[str]
     partenaires_partages: list[PartnerRow]
     partenaires_uniques: list[PartnerRow]
     ages: list[CoverageRow]
@@ -228,4 +228,4 @@ class Report:
     qualite: list[Finding]
     fichiers_ignores: list[str]
     inconnus: list[str]  #: what the report cannot say, in French sentences
-    pattern_defs: Markup
+    motifs_svg: Markup
