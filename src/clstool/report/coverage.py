@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from clstool.lint.rules._common import fold
-from clstool.lint.rules.partenaire_graphies import partner_names
 from clstool.model.documents import Contrat, Fiche
+from clstool.model.names import comparison_key as fold
+from clstool.model.names import partner_names
 from clstool.model.vocabulary import (
     AGES,
     DETERMINANTS,

@@ -24,8 +24,8 @@ from clstool.planning.status import (
 )
 from clstool.report import charts
 from clstool.report.views import (
-    DeclinaisonView,
     CalendarEntry,
+    DeclinaisonView,
     FicheView,
     IndicatorView,
     status,
