@@ -1,4 +1,4 @@
-"""Run one lint rule on YAML snippets: the helper of every rule test (``tests/test_rules_*.py``).
+"""Run one lint rule on YAML snippets: the helper of every rule test (``tests/lint/rules/``).
 
     from rulecheck import findings
 
@@ -11,7 +11,9 @@ runs ``validate`` with that code added to the selection (so opt-in rules run too
 date 2025-03-01 unless ``today``), checks that every file reads and fits the schema, and returns
 ``(line, column, path)`` — or, with ``messages=True``, ``(line, column, path, message)`` — for
 the fiche ``fiches/1-1.yaml`` (``file=`` another one). :func:`example_files` reads an example
-of a rule's docstring (``# fichier :`` and ``# aujourd'hui :`` lines, extracts without ``id:``).
+of a rule's docstring (``# fichier :`` and ``# aujourd'hui :`` lines, extracts without ``id:``);
+:func:`code_example` and :func:`builtin_diagnostics` do the same for the examples of the built-in
+codes (whole files, with the notation of :mod:`clstool.lint.codes`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from clstool.lint.run import validate
@@ -84,3 +87,56 @@ def findings(tmp_path: Path, fiche: str, code: str, *, contrat: str | None = Non
 def all_findings(tmp_path: Path, files: dict[str, str], code: str, today: dt.date | None = None) -> list:
     """Every diagnostic of ``code`` on a territory made of ``files`` (paths relative to it)."""
     return run(write_territory(tmp_path / "terr", files), code, today)
+
+
+# --- Examples of the built-in codes (whole files; notation of clstool.lint.codes) -------------------
+
+_NO_CONTRACT = re.compile(r"^# sans contrat\.yaml\s*$")
+_PLACE = re.compile(r"^# signalé : ligne (?P<line>\d+), colonne (?P<column>\d+)\s*$")
+_ENCODING = re.compile(r"^# encodage : (?P<name>\S+)\s*$")
+TAB = "\u21e5"  #: ⇥ in an example stands for a tab
+
+
+@dataclass
+class CodeExample:
+    files: dict[str, bytes] = field(default_factory=dict)  #: relative path → bytes to write
+    places: set[tuple[str, int, int]] = field(default_factory=set)  #: (relative path, line, column)
+    contract: bool = True  #: write the default contract (unless the example gives its own)
+
+
+def code_example(text: str) -> CodeExample:
+    """The files of an example of a built-in code, as bytes, and the places it documents."""
+    out = CodeExample()
+    lines: dict[str, list[str]] = {"fiches/1-1.yaml": []}
+    encodings: dict[str, str] = {}
+    current = "fiches/1-1.yaml"
+    for line in text.splitlines():
+        if m := _FILE.match(line):
+            current = m.group("name")
+            lines[current] = []
+        elif _NO_CONTRACT.match(line):
+            out.contract = False
+        elif m := _PLACE.match(line):
+            out.places.add((current, int(m.group("line")), int(m.group("column"))))
+        elif m := _ENCODING.match(line):
+            encodings[current] = m.group("name")
+        else:
+            lines[current].append(line.replace(TAB, "\t"))
+    for name, body in lines.items():
+        if name == "fiches/1-1.yaml" and not body and len(lines) > 1:
+            continue  # the example starts with another file
+        text = "\n".join(body).strip("\n")
+        out.files[name] = (text + "\n" if text else "").encode(encodings.get(name, "utf-8"))
+    return out
+
+
+def builtin_diagnostics(root: Path, example: CodeExample) -> list:
+    """Every reading, schema and cross-file diagnostic of ``example`` written under ``root``."""
+    (root / "fiches").mkdir(parents=True)
+    files = dict(example.files)
+    if example.contract:
+        files.setdefault("contrat.yaml", CONTRAT.encode("utf-8"))
+    for name, raw in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(raw)
+    return validate([str(root)], select=["CLS0", "CLS1"]).diagnostics
