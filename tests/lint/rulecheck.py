@@ -13,7 +13,9 @@ date 2025-03-01 unless ``today``), checks that every file reads and fits the sch
 the fiche ``fiches/1-1.yaml`` (``file=`` another one). :func:`example_files` reads an example
 of a rule's docstring (``# fichier :`` and ``# aujourd'hui :`` lines, extracts without ``id:``);
 :func:`code_example` and :func:`builtin_diagnostics` do the same for the examples of the built-in
-codes (whole files, with the notation of :mod:`clstool.lint.codes`).
+codes (whole files, with the notation of :mod:`clstool.lint.codes`). Shared by several rule test
+files: :data:`COMPLETE` (a fiche every content rule accepts) and :func:`without`,
+:data:`CALENDAR_FICHE` with :func:`located` and :func:`messages_of` for the calendar rules.
 """
 
 from __future__ import annotations
@@ -87,6 +89,115 @@ def findings(tmp_path: Path, fiche: str, code: str, *, contrat: str | None = Non
 def all_findings(tmp_path: Path, files: dict[str, str], code: str, today: dt.date | None = None) -> list:
     """Every diagnostic of ``code`` on a territory made of ``files`` (paths relative to it)."""
     return run(write_territory(tmp_path / "terr", files), code, today)
+
+
+# --- Shared fiches -----------------------------------------------------------------------------------
+
+#: A complete, correct fiche: every content rule stays quiet on it (the rule tests count its lines).
+COMPLETE = """\
+id: "1-1"
+axe: "1"
+titre: Une action fictive
+typologie:
+  - nouvelle
+objectifs:
+  specifiques:
+    - Améliorer l’accès aux soins
+  operationnels:
+    - Cartographier l’offre de soins
+portage:
+  porteurs:
+    - Ville de Test
+  partenaires:
+    - CPAM de l’Hérault
+financements:
+  - financeur: ARS Occitanie
+    montant: 15000
+declinaisons:
+  - titre: État des lieux
+    partenaires:
+      - CPTS
+    calendrier:
+      - 2ème trimestre 2023
+public_vise:
+  ages:
+    - adultes
+participation_citoyenne:
+  reponse: oui
+  natures:
+    - analyse_besoins
+acces_information_droits:
+  reponse: non
+indicateurs:
+  - id: P1
+    type: processus
+    libelle: Nombre de réunions
+  - id: R1
+    type: resultat
+    libelle: Nombre de personnes sensibilisées
+    cibles:
+      2025: 100
+determinants:
+  systeme_de_soins:
+    - accessibilite
+suivi:
+  2022:
+    statut: a_venir
+  2023:
+    statut: en_cours
+  2024:
+    statut: en_cours
+"""
+
+
+def without(text: str, *lines: str) -> str:
+    """``text`` minus the block starting at each of ``lines`` (the line and those indented under it)."""
+    out, skip = [], None
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip())
+        if skip is not None and indent > skip:
+            continue
+        skip = None
+        if line.rstrip("\n") in lines:
+            skip = indent
+            continue
+        out.append(line)
+    return "".join(out)
+
+
+#: A fiche whose calendars hold one of each calendar problem (tests of the CLS3xx rules).
+CALENDAR_FICHE = """\
+id: "1-1"
+axe: "1"
+titre: Action fictive
+declinaisons:
+  - titre: A
+    calendrier:
+      - periode: "2ème trimestre 2023 : Réalisation du diagnostic"
+      - Février
+      - 2027 à 2024
+      - 2026 à 2029
+      - 2032
+      - periode: Mars
+        recurrent: true
+      - Sur toute la durée du CLS
+      - 4ème trimestre 2022 – 4ème trimestre 2023
+suivi:
+  2024:
+    calendrier_ajuste:
+      - décembre à janvier 2025
+"""
+
+
+def located(*paths: str, select=("CLS3",)) -> list[tuple]:
+    """``(file name, line, column, code, severity, path)`` of every diagnostic of ``select``."""
+    result = validate(list(paths), select=list(select))
+    return [(d.file.rsplit("/", 1)[-1], d.line, d.column, d.code, d.severity.value, d.path)
+            for d in result.diagnostics]
+
+
+def messages_of(*paths: str, code: str) -> list[str]:
+    return [d.message for d in validate(list(paths), select=[code]).diagnostics]
 
 
 # --- Examples of the built-in codes (whole files; notation of clstool.lint.codes) -------------------
