@@ -12,7 +12,8 @@ class Encodage(BuiltinCode):
     enregistré par un vieux tableur ou un éditeur réglé en Windows-1252 (ou en UTF-16) a
     des accents que les autres outils liraient de travers : clstool refuse de deviner, et
     nomme l'encodage probable et le premier octet fautif pour qu'on réenregistre le fichier
-    en UTF-8.
+    en UTF-8. (Dans les exemples, les lignes « # encodage » et « # signalé » disent comment
+    le fichier est enregistré et où le code est signalé ; elles n'en font pas partie.)
 
     En faute ::
 
@@ -38,7 +39,7 @@ class Bom(BuiltinCode):
     Le Bloc-notes de Windows et certains tableurs ajoutent en tête des fichiers UTF-8 trois
     octets invisibles, la « marque d'ordre d'octets ». Elle ne sert à rien en UTF-8 et
     certains outils la prennent pour du texte. clstool lit quand même le reste du fichier ;
-    ``clstool fmt`` la retire.
+    ``clstool fmt`` la retire. (Dans l'exemple, ``utf-8-sig`` est l'UTF-8 avec BOM.)
 
     En faute ::
 
