@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT
+from rulecheck import located
 
 from clstool.lint.run import validate
 
@@ -109,3 +110,7 @@ def test_follow_up_rules_would_flag_every_detailed_fiche():
     # why CLS219 and CLS220 are opt-in: the signed contracts have no follow-up at all
     result = validate([str(DATA / "montpellier")], select=["CLS219"], today=dt.date(2025, 3, 1))
     assert len(result.diagnostics) == 16
+
+
+def test_real_data_has_no_calendar_finding():
+    assert located(str(DATA / "montpellier"), str(DATA / "clermont")) == []

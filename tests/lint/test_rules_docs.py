@@ -3,7 +3,8 @@
 The docstring of each rule module is what ``clstool rules CODE`` prints; its ``En faute ::``
 examples must trigger the rule and its ``Correct ::`` examples must not. Rules added later
 (calendar rules CLS3xx…) are checked the same way without a line of test to write. Each rule
-must also be named in a test module of its own family (its line and column asserted there).
+must also have its own test file, ``rules/test_<module>.py`` (its lines and columns asserted
+there), and every file of ``rules/`` is named after a rule module.
 """
 
 from __future__ import annotations
@@ -51,11 +52,21 @@ def test_rule_examples_are_true(tmp_path, rule, index):
         assert not found, f"{rule.code} : l'exemple correct déclenche la règle : {[d.message for d in found]}"
 
 
+def _module(rule) -> str:
+    return type(rule).__module__.rsplit(".", 1)[1]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_rule_has_its_own_tests(rule):
-    texts = "\n".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_rules_*.py")
-                      if p.name != Path(__file__).name)
-    assert re.search(rf'["\']{rule.code}["\']', texts), f"aucun test ne nomme {rule.code}"
+    path = TESTS / "rules" / f"test_{_module(rule)}.py"
+    assert path.is_file(), f"{rule.code} : pas de fichier de tests {path.relative_to(TESTS.parent)}"
+    assert re.search(rf'["\']{rule.code}["\']', path.read_text(encoding="utf-8")), \
+        f"{path.name} ne nomme pas {rule.code}"
+
+
+def test_every_rule_test_file_is_named_after_a_rule_module():
+    modules = {f"test_{_module(r)}.py" for r in RULES}
+    assert {p.name for p in (TESTS / "rules").glob("*.py")} <= modules
 
 
 def test_readme_table_is_the_catalogue():
