@@ -51,7 +51,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-NATIONAL = (1000, 30)  #: contracts × fiches of a national corpus (DESIGN §9)
+NATIONAL = (1000, 30)  #: contracts × fiches of a national corpus (docs/architecture.md#vitesse-mesurée)
 
 FLOOR_SCRIPT = """
 import sys, time, yaml

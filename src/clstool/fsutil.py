@@ -1,4 +1,4 @@
-"""Writing files safely: nothing clstool writes is ever left half-written (DESIGN §8).
+"""Writing files safely: nothing clstool writes is ever left half-written (docs/architecture.md#écritures-atomiques).
 
 :func:`atomic_write` writes beside the target and renames over it. When writing fails (disk
 full, read-only folder, missing folder…) it raises :class:`WriteError`, an :class:`OSError`

@@ -1,4 +1,4 @@
-"""Fuzzing (DESIGN §8): whatever the bytes, clstool answers with diagnostics, never a traceback.
+"""Fuzzing (docs/regles.md#codes-cls0xx-et-cls1xx, benchmarks/FUZZ.md): whatever the bytes, clstool answers with diagnostics, never a traceback.
 
 Properties, for random bytes, damaged YAML and fiches built from the models then damaged:
 

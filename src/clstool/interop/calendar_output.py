@@ -1,7 +1,7 @@
 """Render a year's calendar (:class:`clstool.planning.calendar.YearCalendar`) as JSON, iCalendar or a table.
 
 ``json``
-    Exactly the shape of DESIGN §6: ``{"year", "as_of", "items": [{"territoire", "fiche",
+    Exactly the shape documented in docs/calendrier.md#formats: ``{"year", "as_of", "items": [{"territoire", "fiche",
     "declinaison", "periode", "jalon", "debut", "fin", "statut"}]}``; ``debut`` and ``fin``
     are ISO dates, or ``null`` for a period that could not be read.
 

@@ -1,7 +1,7 @@
 """Render a status report (:class:`clstool.planning.status.StatusReport`) as a table, JSON or CSV.
 
 ``json``
-    DESIGN §6: ``{"year", "as_of", "fiches": [{"territoire", "id", "titre", "axe", "statut",
+    docs/statuts.md#formats: ``{"year", "as_of", "fiches": [{"territoire", "id", "titre", "axe", "statut",
     "declinaisons": [{"titre", "statut"}], "indicateurs": [{"id", "libelle", "type", "cible",
     "valeur", "statut"}]}]}``, each object with more keys (``motif``, ``statut_declare``,
     ``avancement``, ``debut``/``fin`` of the calendar in force…), plus ``axes`` (per territory
@@ -33,7 +33,7 @@ from rich.text import Text
 
 from clstool.model.formatting import iso_date
 from clstool.model.vocabulary import STATUTS, libelle, status_term
-from clstool.planning.status import (
+from clstool.planning.status_report import (
     DeclinaisonStatus,
     FicheStatus,
     IndicatorStatus,

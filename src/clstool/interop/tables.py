@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clstool.model.documents import Contrat, Fiche, Financement, flatten, periode_of
+from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
-from clstool.planning.status import _id_key
 from clstool.yamlio.load import SourceFile, load
 
 SEP = " ; "
@@ -76,7 +76,7 @@ def collect(paths: list[str]) -> Exported:
                 fiches.append((source, source.model))
             else:
                 out.ignores.append(source.display)
-        fiches.sort(key=lambda pair: _id_key(pair[1].id))
+        fiches.sort(key=lambda pair: id_key(pair[1].id))
         out.territories.append(TerritoryData(territory.display, contrat if isinstance(contrat, Contrat) else None,
                                              fiches))
     return out

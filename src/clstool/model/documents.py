@@ -1,7 +1,7 @@
 """Pydantic models of the two kinds of file: ``contrat.yaml`` and ``fiches/<id>.yaml``.
 
 The models are strict: unknown keys, wrong types and values outside an enumeration are
-errors. Keys are French, snake_case, without accents (DESIGN §3). Only ``id``, ``axe`` and
+errors. Keys are French, snake_case, without accents (docs/format-des-fiches.md). Only ``id``, ``axe`` and
 ``titre`` are required in a fiche: Clermont-Ferrand's published fiches have nothing else.
 
 A few YAML conveniences are accepted on purpose and normalised here, in one place:
@@ -66,7 +66,7 @@ NatureAcces = Literal[
 ]
 TypeIndicateur = Literal["processus", "resultat"]
 Sens = Literal["hausse", "baisse"]
-#: The eight statuses of Territoires en Transitions (DESIGN §3).
+#: The eight statuses of Territoires en Transitions (model/vocabulary.py: STATUTS_DECLARES).
 StatutDeclare = Literal[
     "a_venir", "a_discuter", "en_cours", "en_pause", "bloque", "en_retard", "realise", "abandonne"
 ]
@@ -409,7 +409,7 @@ class ChiffreCle(Model):
     source: str | None = Field(None, description="Source du chiffre.")
 
 
-class Diagnostic(Model):
+class DiagnosticLocal(Model):
     source: list[str] = Field(default_factory=list, description="Auteurs du diagnostic.")
     annee: int | None = Field(None, description="Année du diagnostic.")
     chiffres: list[ChiffreCle] = Field(default_factory=list, description="Chiffres clés et constats.")
@@ -429,7 +429,7 @@ class Contrat(Model):
     transitions: dict[str, str] = Field(
         default_factory=dict, description="Transitions nommées par le contrat : lentille → définition."
     )
-    diagnostic: Diagnostic | None = Field(None, description="Diagnostic local de santé : sources, chiffres clés.")
+    diagnostic: DiagnosticLocal | None = Field(None, description="Diagnostic local de santé : sources, chiffres clés.")
     alias_partenaires: dict[str, list[str]] = Field(
         default_factory=dict, description="Nom canonique d'un partenaire → autres graphies (CPAM34…)."
     )

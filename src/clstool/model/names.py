@@ -2,7 +2,8 @@
 
 :func:`comparison_key` is the key under which two spellings count as the same (« CPAM 34 » and
 « CPAM34 »); :func:`partner_names` lists every organisation a fiche names, with its path. Used by
-the lint rules that compare names and by the report's table of partners.
+the lint rules that compare names and by the report's table of partners. :func:`id_key`
+sorts identifiers as people count (« 4-10 » after « 4-9 »).
 """
 
 from __future__ import annotations
@@ -52,3 +53,8 @@ def partner_names(fiche: Fiche) -> Iterator[tuple[tuple, str]]:
         for i, f in enumerate(declinaison.financements):
             if f.financeur:
                 yield ("declinaisons", j, "financements", i, "financeur"), f.financeur
+
+
+def id_key(ident: str) -> tuple:
+    """Sort key of fiche and axis ids: « 4-10 » after « 4-9 »."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in ident.replace(".", "-").split("-"))

@@ -1,7 +1,7 @@
 """Status of every fiche, déclinaison, indicator and governance body for a year (``clstool status``).
 
-This docstring is the one place where the rules are written; the README copies them.
-Inputs: the plan (:mod:`clstool.planning.plan`), the yearly follow-up ``suivi`` (DESIGN §3), a report
+This docstring is the one place where the rules are written; docs/statuts.md copies them.
+Inputs: the plan (:mod:`clstool.planning.plan`), the yearly follow-up ``suivi`` (docs/format-des-fiches.md#le-suivi-annuel), a report
 year Y and a reference date D (``--as-of``; default 31 December of Y, or today when today
 falls inside Y). Follow-up written for years after Y is ignored.
 
@@ -89,7 +89,6 @@ not over; ``sans_minimum`` when the contract sets no minimum.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from clstool.model import vocabulary
 from clstool.model.documents import (
@@ -100,6 +99,7 @@ from clstool.model.documents import (
     SuiviAnnee,
     SuiviDeclinaison,
 )
+from clstool.model.names import id_key
 from clstool.model.vocabulary import ACTION_ENTIERE, TERMINAUX, libelle
 from clstool.planning.periods import Interval
 from clstool.planning.plan import (
@@ -111,7 +111,16 @@ from clstool.planning.plan import (
     meets,
     plan_entries,
     planned_status,
-    span,
+)
+from clstool.planning.status_report import (
+    AxisSummary,
+    Calendar,
+    Decision,
+    DeclinaisonStatus,
+    FicheStatus,
+    IndicatorStatus,
+    InstanceStatus,
+    StatusReport,
 )
 from clstool.yamlio.load import Project, load
 
@@ -123,121 +132,6 @@ STATUTS_GOUVERNANCE = tuple(vocabulary.STATUTS_GOUVERNANCE)
 
 def _date(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
-
-
-# --- Results -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """The calendar in force for a unit in the report year."""
-
-    intervals: tuple[Interval, ...]
-    source: str  #: "prevu", "ajuste" (with ``annee``), "fiche", "contrat" or "aucun"
-    annee: int | None = None  #: the follow-up year of an adjusted calendar
-
-    @property
-    def span(self) -> Interval | None:
-        return span(self.intervals)
-
-
-@dataclass(frozen=True)
-class Decision:
-    statut: str
-    motif: str  #: why, in French
-
-
-@dataclass
-class UnitStatus:
-    """The status of a fiche or of a déclinaison."""
-
-    statut: str
-    motif: str
-    statut_declare: str | None
-    avancement: int | None
-    commentaire: str | None
-    calendrier: Calendar
-    prevu: str | None  #: planned status (:func:`clstool.planning.plan.planned_status`) of that calendar
-
-    @property
-    def debut(self) -> dt.date | None:
-        s = self.calendrier.span
-        return s.debut if s else None
-
-    @property
-    def fin(self) -> dt.date | None:
-        s = self.calendrier.span
-        return s.fin if s else None
-
-
-@dataclass
-class DeclinaisonStatus(UnitStatus):
-    ref: str = ""
-    titre: str = ""
-
-
-@dataclass
-class IndicatorStatus:
-    id: str
-    libelle: str
-    type: str
-    unite: str | None
-    sens: str
-    qualitatif: bool
-    reference: float | None
-    reference_annee: int | None
-    cible: float | None
-    cible_annee: int | None
-    valeur: float | None
-    commentaire: str | None
-    appreciation: str | None
-    statut: str
-
-
-@dataclass
-class FicheStatus(UnitStatus):
-    territoire: str = ""
-    fichier: str = ""
-    id: str = ""
-    titre: str = ""
-    axe: str = ""
-    realisations: list[str] = field(default_factory=list)
-    difficultes: list[str] = field(default_factory=list)
-    declinaisons: list[DeclinaisonStatus] = field(default_factory=list)
-    indicateurs: list[IndicatorStatus] = field(default_factory=list)
-
-
-@dataclass
-class InstanceStatus:
-    territoire: str
-    id: str
-    nom: str
-    minimum: int | None
-    reunions: list[tuple[dt.date, str | None]]  #: held in Y up to D
-    prevues: list[tuple[dt.date, str | None]]  #: dated in Y after D
-    statut: str
-
-
-@dataclass
-class AxisSummary:
-    territoire: str
-    id: str
-    titre: str | None
-    counts: dict[str, int]  #: fiche status → number, every status present
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-@dataclass
-class StatusReport:
-    year: int
-    as_of: dt.date
-    fiches: list[FicheStatus] = field(default_factory=list)
-    axes: list[AxisSummary] = field(default_factory=list)
-    gouvernance: list[InstanceStatus] = field(default_factory=list)
-    ignores: list[str] = field(default_factory=list)  #: files that could not be read as models
 
 
 # --- The rules (module docstring, §3 and §4) ----------------------------------------------------
@@ -509,14 +403,6 @@ def compute(project: Project, year: int, as_of: dt.date | None = None) -> Status
         if contrat:
             report.gouvernance.extend(governance_status(contrat, year, as_of, name))
     return report
-
-
-def id_key(ident: str) -> tuple:
-    """Sort key of fiche ids: « 4-10 » after « 4-9 »."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in ident.replace(".", "-").split("-"))
-
-
-_id_key, _territory_name = id_key, territory_name  # former private names, still imported elsewhere
 
 
 def status(paths: list[str], year: int, as_of: dt.date | None = None) -> StatusReport:

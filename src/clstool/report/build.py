@@ -27,6 +27,7 @@ from clstool.errors import InputError
 from clstool.lint.run import ValidationResult, validate_project
 from clstool.model.documents import Contrat, Fiche
 from clstool.model.formatting import fr_date, plural
+from clstool.model.names import id_key
 from clstool.model.vocabulary import (
     SEVERITES,
     STATUTS,
@@ -39,12 +40,8 @@ from clstool.planning.plan import (
     contract_interval,
     default_as_of,
 )
-from clstool.planning.status import (
-    FicheStatus,
-    InstanceStatus,
-    _id_key,
-    compute,
-)
+from clstool.planning.status import compute
+from clstool.planning.status_report import FicheStatus, InstanceStatus
 from clstool.report import charts
 from clstool.report.calendar import calendar_rows as calendar_section
 from clstool.report.calendar import gantt_detail, gantt_label, mermaid
@@ -240,7 +237,7 @@ def _governance(instances: list[InstanceStatus], contrat: Contrat, year: int, as
 def _axes(contrat: Contrat, views: list[FicheView], filtered: bool) -> list[AxisView]:
     """Every axis of the contract (an extract: only the axes of the fiches kept)."""
     out = []
-    ids = [a.id for a in contrat.axes] + sorted({v.axe for v in views} - {a.id for a in contrat.axes}, key=_id_key)
+    ids = [a.id for a in contrat.axes] + sorted({v.axe for v in views} - {a.id for a in contrat.axes}, key=id_key)
     titles = {a.id: (a.titre, a.sous_titre) for a in contrat.axes}
     for axe in ids:
         members = [v for v in views if v.axe == axe]

@@ -16,9 +16,7 @@ from clstool.planning.plan import (
     plan_entries,
     planned_status,
 )
-from clstool.planning.status import (
-    FicheStatus,
-)
+from clstool.planning.status_report import FicheStatus
 from clstool.report import markdown
 from clstool.report.views import AxisView, CalendarRow, status
 from clstool.yamlio.load import Project

@@ -13,9 +13,7 @@ from clstool.model.vocabulary import (
     PROFESSIONNELS,
     TRANSITIONS,
 )
-from clstool.planning.status import (
-    FicheStatus,
-)
+from clstool.planning.status_report import FicheStatus
 from clstool.report.views import CoverageRow, PartnerRow, TransitionView
 
 #: Role letter of each place a fiche names an organisation (see ``partner_names``).

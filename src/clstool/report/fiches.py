@@ -18,10 +18,7 @@ from clstool.model.vocabulary import (
 from clstool.model.vocabulary import (
     titre as label,
 )
-from clstool.planning.status import (
-    FicheStatus,
-    IndicatorStatus,
-)
+from clstool.planning.status_report import FicheStatus, IndicatorStatus
 from clstool.report import charts
 from clstool.report.views import (
     CalendarEntry,

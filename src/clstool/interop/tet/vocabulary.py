@@ -85,7 +85,7 @@ COLUMNS = (
     Column("actions_liees", "Actions liées"),
     Column("notes", "Notes", ("Notes complémentaires", "Commentaires")),
     Column("documents", "Documents et liens", ("Documents", "Liens")),
-    # variants of real files (DESIGN §6b)
+    # variants of real files (docs/interoperabilite.md#territoires-en-transitions)
     Column("calendrier", "Calendrier", ("Calendrier prévisionnel",)),
     Column("notes_suivi", "Notes de suivi", ("Suivi", "Commentaire de suivi")),
     Column("etapes", "Etapes de la fiche action", ("Étapes", "Etapes", "Étapes de l'action")),
@@ -115,7 +115,7 @@ def classify(header: str) -> str | None:
     return next((c.key for c in COLUMNS if c.matches(text)), None)
 
 
-#: TeT status label → clstool code (DESIGN §3: the same eight).
+#: TeT status label → clstool code (the same eight, docs/format-des-fiches.md#le-suivi-annuel).
 STATUTS = {titre(code): code for code in STATUTS_DECLARES}  # « Réalisé » → realise
 STATUT_LABELS = {code: label for label, code in STATUTS.items()}
 #: TeT priority label → clstool code.

@@ -1,4 +1,4 @@
-"""Render validation results: ``text`` for people, ``json`` for tools (DESIGN §6)."""
+"""Render validation results: ``text`` for people, ``json`` for tools (docs/regles.md#sortie-json)."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def _diagnostic_json(d: Diagnostic, text=encode_basestring) -> str:
 
 
 def to_json(result: ValidationResult) -> str:
-    """One JSON object (DESIGN §6), one diagnostic per line: readable, and fast (``indent``
+    """One JSON object (docs/regles.md#sortie-json), one diagnostic per line: readable, and fast (``indent``
     would switch to json's pure-Python encoder, slow on a national corpus)."""
     out = json.dumps(result.head(), ensure_ascii=False)[:-1]
     if not result.diagnostics:
