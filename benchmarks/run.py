@@ -478,7 +478,8 @@ def _benchmark(corpus: Corpus, runs: int, ratio_contracts: int, tools: set[str],
         "per_file": {k: [t.seconds for t in v] for k, v in per_file.items()},
         "floor_inprocess": floor_inproc,
         "full": {k: [t.seconds for t in v] for k, v in full.items()},
-        "peak_rss_kb": {k: max(t.peak_rss_kb for t in v) for k, v in {**per_file, **{f"full_{k}": v for k, v in full.items()}}.items()},
+        "peak_rss_kb": {k: max(t.peak_rss_kb for t in v)
+                        for k, v in {**per_file, **{f"full_{k}": v for k, v in full.items()}}.items()},
         "skipped": sorted(missing),
     }
     return result

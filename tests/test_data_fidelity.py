@@ -124,7 +124,7 @@ class SourceText:
         lines = [t for _, t in self.lines]
         plain = " ".join(lines)
         keep, drop = [lines[0]], [lines[0]]
-        for previous, line in zip(lines, lines[1:]):
+        for previous, line in zip(lines, lines[1:], strict=False):
             glued = bool(_HYPHEN_AT_END.search(previous)) and line[:1].isalpha()
             keep.append(line if glued else " " + line)
             drop.append(line if glued else " " + line)

@@ -32,7 +32,7 @@ _REASONS = {
 
 def reason(exc: OSError) -> str:
     """Why an operating-system call failed, in French."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 class WriteError(OSError):

@@ -75,7 +75,7 @@ def test_ics_has_as_many_events_as_json_items(tmp_path):
     events = list(icalendar.Calendar.from_ical(as_ics.stdout).walk("VEVENT"))
     items = json.loads(as_json.stdout)["items"]
     assert len(events) == len(items) == 24
-    for event, item in zip(events, items):
+    for event, item in zip(events, items, strict=False):
         assert event.decoded("DTSTART").isoformat() == item["debut"]
         assert str(event["SUMMARY"]).startswith(item["fiche"])
 

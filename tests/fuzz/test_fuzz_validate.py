@@ -1,4 +1,5 @@
-"""Fuzzing (docs/regles.md#codes-cls0xx-et-cls1xx, benchmarks/FUZZ.md): whatever the bytes, clstool answers with diagnostics, never a traceback.
+"""Fuzzing: whatever the bytes, clstool answers with diagnostics, never a traceback
+(docs/regles.md#codes-cls0xx-et-cls1xx, benchmarks/FUZZ.md).
 
 Properties, for random bytes, damaged YAML and fiches built from the models then damaged:
 

@@ -1,4 +1,5 @@
-"""``clstool import tet``: TeT's template and the variants real files drift into (docs/interoperabilite.md#territoires-en-transitions).
+"""``clstool import tet``: TeT's template and the variants real files drift into
+(docs/interoperabilite.md#territoires-en-transitions).
 
 Every workbook here is built with openpyxl; plans, statuses and amounts are fictitious.
 """

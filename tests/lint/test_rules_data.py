@@ -1,6 +1,7 @@
 """The lint rules on the real contracts: what they find in ``data/`` is what the sources say.
 
-This is the worked example of docs/regles.md (section « Ce que les règles trouvent dans data/montpellier »), checked against the source
+This is the worked example of docs/regles.md (section « Ce que les règles trouvent dans
+data/montpellier »), checked against the source
 document itself, not against our transcription:
 
 - CLS203 / CLS206 / CLS208 fire exactly for the fiches whose form, in the Montpellier source,

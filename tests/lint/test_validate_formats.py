@@ -49,7 +49,7 @@ def test_text_grouped_by_file_with_counts():
     files = [line.split(":", 1)[0] for line in body if line]
     assert files == sorted(files)
     # a blank line exactly where the file changes
-    for before, line, after in zip(body, body[1:], body[2:]):
+    for before, line, after in zip(body, body[1:], body[2:], strict=False):
         if not line:
             assert before.split(":")[0] != after.split(":")[0]
     assert all(re.match(r"^data/montpellier/fiches/\d-\d\.yaml:\d+:\d+: avertissement CLS2\d\d ", line)

@@ -378,7 +378,7 @@ def test_ics_reads_back_with_one_all_day_event_per_item(montpellier):
     text = to_ics(calendar)
     events = _events(text)
     assert len(events) == len(calendar.items) == 24
-    for event, item in zip(events, calendar.items):
+    for event, item in zip(events, calendar.items, strict=False):
         assert event.decoded("DTSTART") == item.debut
         assert event.decoded("DTEND") == item.fin + dt.timedelta(days=1)  # exclusive end
         assert type(event.decoded("DTSTART")) is dt.date  # all-day: VALUE=DATE

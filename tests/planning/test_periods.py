@@ -366,7 +366,7 @@ def assert_tiles(year: int, texts: list[str]) -> None:
     flat = [found[0] for found in intervals]
     assert flat[0].debut == dt.date(year, 1, 1)
     assert flat[-1].fin == dt.date(year, 12, 31)
-    for before, after in zip(flat, flat[1:]):
+    for before, after in zip(flat, flat[1:], strict=False):
         assert after.debut == before.fin + dt.timedelta(days=1)
 
 

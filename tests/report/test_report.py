@@ -91,7 +91,7 @@ def test_per_axis_counts_are_those_of_clstool_status(which, path, request):
     # the stacked bars say the same
     bars = doc.select("svg.status-bars g.bar-row")
     assert len(bars) == len(expected)
-    for axe, bar in zip(expected, bars):
+    for axe, bar in zip(expected, bars, strict=False):
         segments = {r["data-status"]: int(r["data-count"]) for r in bar.select("rect.seg")}
         assert segments == expected[axe]
     # and so does the Markdown summary table
@@ -303,7 +303,7 @@ def test_markdown_escapes_every_text_from_yaml(hostile):
             assert table_columns(line) == 2
     tables = [table_columns(line) for line in md.split("\n")]
     widths: list[int] = []
-    for count, following in zip(tables, tables[1:] + [None]):
+    for count, following in zip(tables, tables[1:] + [None], strict=False):
         if count is not None:
             widths.append(count)
             if following is None:

@@ -140,7 +140,7 @@ def _order_mapping(lines: list[str], indent: int, model: type[BaseModel], path: 
     order = allowed_keys(model, path)
     rank = {key: i for i, key in enumerate(order)}
     entries = []
-    for n, (start, key_line) in enumerate(zip(starts, keys)):
+    for n, (start, key_line) in enumerate(zip(starts, keys, strict=False)):
         end = starts[n + 1] if n + 1 < len(starts) else last
         key = _key_text(lines[key_line])
         element: Any = int(key) if key.isdigit() else key

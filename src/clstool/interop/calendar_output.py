@@ -178,7 +178,8 @@ def to_ics(calendar: YearCalendar) -> str:
 MONTH_LETTERS = "JFMAMJJASOND"
 FULL, EMPTY, TODAY_FULL, TODAY_EMPTY = "█", "·", "▓", "│"
 UNPARSED_LABEL = PERIODE_ILLISIBLE.label
-STATUS_STYLES: dict[str | None, str] = {code: term.style for code, term in STATUTS_PREVUS.items()} | {None: PERIODE_ILLISIBLE.style}
+STATUS_STYLES: dict[str | None, str] = {code: term.style for code, term in STATUTS_PREVUS.items()}
+STATUS_STYLES[None] = PERIODE_ILLISIBLE.style
 
 
 def status_label(code: str | None) -> str:

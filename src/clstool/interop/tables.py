@@ -165,7 +165,7 @@ DECLINAISON_COLUMNS = (
 def declinaison_rows(data: Exported) -> Iterator[list]:
     for territory, fiche in data.fiches:
         plan = fiche_plan(fiche, territory.contract)
-        for unit, d in zip(plan.declinaisons, fiche.declinaisons):
+        for unit, d in zip(plan.declinaisons, fiche.declinaisons, strict=False):
             whole = span(unit.intervals)
             yield [territory.name, fiche.id, unit.index + 1, d.id, d.titre, _join(flatten(d.description)),
                    _join(d.partenaires), _join(d.moyens), _funders(d.financements), _total(d.financements),

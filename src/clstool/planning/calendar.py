@@ -173,7 +173,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *,
             found.append(_fiche_calendar(fiche, contract, name, axis_titles.get(fiche.axe),
                                          source.display, year, as_of))
 
-        def order(f: FicheCalendar) -> tuple:
+        def order(f: FicheCalendar, axis_order: list = axis_order) -> tuple:
             rank = axis_order.index(f.axe) if f.axe in axis_order else len(axis_order)
             return (rank, id_key(f.axe), id_key(f.id))
 

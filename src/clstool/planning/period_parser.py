@@ -141,7 +141,7 @@ class _Parser:
                 between = True
             elif not self._accept(*LEADING_WORDS):
                 break
-        pieces, links = [self._piece()], []
+        pieces, links = [self._piece()], list[str]()
         while self._peek() is not None:
             if between and not links and self._accept("et"):
                 links.append("range")
@@ -294,7 +294,7 @@ def _resolve(pieces: list[_Piece], year: int | None = None, wrap: bool = False) 
         last.year = year
     if last.fixed is None and (last.unit is None or last.year is None):
         raise Unrecognized  # « 2024 à 3e », « 2024 à mars »
-    for piece, following in zip(reversed(pieces[:-1]), reversed(pieces[1:])):
+    for piece, following in zip(reversed(pieces[:-1]), reversed(pieces[1:]), strict=False):
         if piece.fixed is not None or piece.year is not None:
             continue
         if following.fixed is not None:
@@ -316,7 +316,7 @@ def _resolve(pieces: list[_Piece], year: int | None = None, wrap: bool = False) 
 
 def _combine(intervals: list[Interval], links: list[str]) -> Interval:
     """Check each link, then span from the first start to the last end."""
-    for before, link, after in zip(intervals, links, intervals[1:]):
+    for before, link, after in zip(intervals, links, intervals[1:], strict=False):
         if link == "list" and after.debut != before.fin + dt.timedelta(days=1):
             raise Invalid("périodes non contiguës : reliez-les par « à » ou écrivez-les séparément")
         if link == "range" and (after.debut < before.debut or after.fin < before.fin):

@@ -131,6 +131,8 @@ def tokenize(folded: str) -> list[Token]:
         if match is None:
             raise Unrecognized
         kind = match.lastgroup if match.lastgroup != "suffix" else "num"
+        if kind is None:  # pragma: no cover - every alternative of TOKEN is a named group
+            raise Unrecognized
         text = match.group(kind)
         if kind == "date":  # day/month/year, the French way: read as the ISO date
             day, month, year = text.split("-")

@@ -1,7 +1,8 @@
 """Status of every fiche, déclinaison, indicator and governance body for a year (``clstool status``).
 
 This docstring is the one place where the rules are written; docs/statuts.md copies them.
-Inputs: the plan (:mod:`clstool.planning.plan`), the yearly follow-up ``suivi`` (docs/format-des-fiches.md#le-suivi-annuel), a report
+Inputs: the plan (:mod:`clstool.planning.plan`), the yearly follow-up ``suivi``
+(docs/format-des-fiches.md#le-suivi-annuel), a report
 year Y and a reference date D (``--as-of``; default 31 December of Y, or today when today
 falls inside Y). Follow-up written for years after Y is ignored.
 
@@ -263,7 +264,7 @@ class _FicheRules:
         intervals = (own.intervals if own else ()) + tuple(
             i for c in declinaisons if c.source in ("prevu", "ajuste") for i in c.intervals)
         if intervals:
-            adjusted = [c.annee for c in declinaisons if c.source == "ajuste"]
+            adjusted = [c.annee for c in declinaisons if c.source == "ajuste" and c.annee is not None]
             return Calendar(intervals, "ajuste", max(adjusted)) if adjusted else Calendar(intervals, "prevu")
         return self._contract_calendar()
 
@@ -391,7 +392,7 @@ def compute(project: Project, year: int, as_of: dt.date | None = None) -> Status
             fiches.append(fiche_status(source.model, contrat, year, as_of, name, source.display))
         fiches.sort(key=lambda f: id_key(f.id))
         report.fiches.extend(fiches)
-        axes = [(a.id, a.titre) for a in contrat.axes] if contrat else []
+        axes: list[tuple[str, str | None]] = [(a.id, a.titre) for a in contrat.axes] if contrat else []
         known = {a for a, _ in axes}
         axes += [(a, None) for a in dict.fromkeys(f.axe for f in fiches) if a not in known]
         for axe, titre in axes:

@@ -309,7 +309,7 @@ def indicator_bars(rows: Sequence[IndicatorBar], labels: Mapping[str, str], *, t
         scale_max = max([v for v in (row.valeur, row.cible, row.reference) if v is not None] + [0])
         scale_max = scale_max * 1.1 if scale_max > 0 else 1.0
 
-        def xpos(value: float) -> float:
+        def xpos(value: float, scale_max: float = scale_max) -> float:
             return label_w + plot_w * max(0.0, value) / scale_max
 
         status_text = labels.get(row.status, row.status)

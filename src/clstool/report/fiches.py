@@ -63,7 +63,7 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
         ajuste = entries(fiche.suivi[ajuste_annee].calendrier_ajuste)
     prevu = entries(fiche.calendrier)
     declinaisons = []
-    for index, (d, ds) in enumerate(zip(fiche.declinaisons, st.declinaisons)):
+    for index, (d, ds) in enumerate(zip(fiche.declinaisons, st.declinaisons, strict=False)):
         declinaisons.append(DeclinaisonView(
             ref=ds.ref or str(index + 1), titre=ds.titre, statut=status(ds.statut), motif=ds.motif,
             declare=status(ds.statut_declare) if ds.statut_declare else None,

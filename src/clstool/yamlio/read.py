@@ -38,16 +38,16 @@ from yaml.events import (
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's wheel
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 _LIBYAML = _Loader.__name__.startswith("C")
 
 try:  # the common case in C (setup.py builds it where libyaml's header is found). It may be
     # linked to another libyaml than PyYAML's (Debian's 0.2.5 beside the wheel's 0.2.6): it
     # declines every error and every limit, so the two only meet on well-formed plain YAML,
     # where tests/fuzz/test_yamlfast.py checks that they agree.
-    from clstool.yamlio import _yamlfast
+    from clstool.yamlio import _yamlfast  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on the build
-    _yamlfast = None  # type: ignore[assignment]
+    _yamlfast = None
 
 MAX_BYTES = 5 * 1024 * 1024  #: a real fiche is ~10 kB; 5 MB is far beyond any honest file
 MAX_DEPTH = 64  #: real files nest ~6 levels

@@ -175,7 +175,7 @@ def to_tet(data: Exported) -> bytes:
                 cell = ws.cell(row, by_key[key], cell_value(value))
                 if isinstance(value, dt.date):
                     cell.number_format = "DD/MM/YYYY"
-        for (funder_col, amount_col), (funder, amount) in zip(funders, pairs):
+        for (funder_col, amount_col), (funder, amount) in zip(funders, pairs, strict=False):
             ws.cell(row, funder_col, cell_value(funder))
             if amount_col:
                 ws.cell(row, amount_col, cell_value(amount))
