@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from conftest import ROOT
+from conftest import run as cli
 from rulecheck import write_territory
 
 from clstool.errors import InputError
@@ -38,9 +36,6 @@ def terr(tmp_path):
     return write_territory(tmp_path / "repo" / "terr", {"fiches/1-1.yaml": FICHE})
 
 
-def cli(*args, cwd):
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    return subprocess.run([sys.executable, "-m", "clstool", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def test_defaults(terr):

@@ -9,16 +9,13 @@ unchanged (sha256 d9ae9a43…07636).
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run
 
 SCHEMA = Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json"
 
@@ -26,10 +23,6 @@ SCHEMA = Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json"
 GITHUB = re.compile(r"^::(error|warning|notice) file=[^,:\n]+,line=\d+,col=\d+,title=CLS\d{3}::[^\r\n]+$")
 
 
-def run(*args, cwd=ROOT):
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    return subprocess.run([sys.executable, "-m", "clstool", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env)
 
 
 @pytest.fixture(scope="module")
