@@ -415,6 +415,33 @@ class DiagnosticLocal(Model):
     chiffres: list[ChiffreCle] = Field(default_factory=list, description="Chiffres clés et constats.")
 
 
+_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$")
+
+
+class Contact(Model):
+    """A person who answers the yearly follow-up campaign for an organisation."""
+
+    organisation: TexteNonVide = Field(
+        description="L'organisation, écrite comme dans les porteurs ou pilotes des fiches (« CPAM »)."
+    )
+    nom: str | None = Field(None, description="La personne à qui écrire (« Camille Martin »).")
+    courriel: str | None = Field(None, description="Son adresse électronique.")
+    fiches: list[Texte] = Field(
+        default_factory=list,
+        description="Fiches dont elle répond même si son organisation n'est pas le premier porteur.",
+    )
+    coordination: bool = Field(
+        False, description="true : la coordination du CLS, qui envoie les classeurs de la campagne."
+    )
+
+    @field_validator("courriel")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL.match(value):
+            raise ValueError(f"adresse électronique « {value} » invalide : écrivez nom@domaine.fr")
+        return value
+
+
 class Contrat(Model):
     """One territory's ``contrat.yaml``."""
 
@@ -432,4 +459,8 @@ class Contrat(Model):
     diagnostic: DiagnosticLocal | None = Field(None, description="Diagnostic local de santé : sources, chiffres clés.")
     alias_partenaires: dict[str, list[str]] = Field(
         default_factory=dict, description="Nom canonique d'un partenaire → autres graphies (CPAM34…)."
+    )
+    contacts: list[Contact] = Field(
+        default_factory=list,
+        description="Destinataires de la campagne de suivi : organisation → personne, courriel.",
     )
