@@ -5,6 +5,7 @@ from __future__ import annotations
 from clstool.campaign.addressees import Addressee
 from clstool.campaign.layout import STATUS_LABELS
 
+GUIDE_HEADINGS = ("Ce que nous vous demandons", "Comment remplir", "Les huit statuts", "Pour finir")
 STATUS_HELP = {
     "a_venir": "l'action n'a pas encore commencé, comme prévu",
     "a_discuter": "l'action est à rediscuter (contenu, portage, moyens)",

@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from clstool.campaign import layout as L
 from clstool.campaign.addressees import Addressee
-from clstool.campaign.guide import guide_lines
+from clstool.campaign.guide import GUIDE_HEADINGS, guide_lines
 from clstool.campaign.snapshot import declinaison_keys, fingerprint, plan_signature
 from clstool.model.documents import Fiche, Indicateur, MesureIndicateur, SuiviAnnee, periode_of
 from clstool.planning.plan import fiche_plan, meets
@@ -112,11 +112,17 @@ class _Sheet:
 
     def add(self, values: dict[str, Any]) -> None:
         self.row += 1
+        lines = 3  # room to write in the cells to fill
         for index, column in enumerate(self.spec.columns, start=1):
-            cell = self.ws.cell(self.row, index, _clean(values.get(column.code)))
+            value = _clean(values.get(column.code))
+            cell = self.ws.cell(self.row, index, value)
             cell.alignment = WRAP
             if column.answer:
                 cell.fill, cell.protection = ANSWER, UNLOCKED
+            if index > 1 and value is not None:
+                per_line = max(column.width * 1.15, 4)
+                lines = max(lines, sum(1 + int(len(part) / per_line) for part in str(value).split("\n")))
+        self.ws.row_dimensions[self.row].height = min(15 * lines, 400)
 
     def finish(self, validations: dict[str, DataValidation]) -> None:
         ws, last = self.ws, max(self.row, L.FIRST_ROW)
@@ -133,6 +139,7 @@ class _Sheet:
             if column.code == "avancement":
                 for r in range(L.FIRST_ROW, last + 1):
                     ws.cell(r, index).number_format = "0"
+        ws.row_dimensions[L.HEADER_ROW].height = 32
         ws.column_dimensions["A"].hidden = True
         ws.row_dimensions[1].hidden = True
         ws.freeze_panes = f"C{L.FIRST_ROW}"
@@ -200,10 +207,15 @@ def build(addressee: Addressee, ctx: Context) -> bytes:
     guide.title = "Mode d'emploi"
     for line in guide_lines(addressee, ctx.year, ctx.territoire):
         guide.append([line])
-    guide.column_dimensions["A"].width = 120
+    guide.column_dimensions["A"].width = 110
     guide["A1"].font = Font(bold=True, size=14)
     for row in guide.iter_rows(min_row=2):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        cell = row[0]
+        text = str(cell.value or "")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if text in GUIDE_HEADINGS:
+            cell.font = Font(bold=True, size=12)
+        guide.row_dimensions[cell.row].height = 16 * max(1, -(-len(text) // 105))
     _print_setup(guide)
     guide.print_options.gridLines = False
     guide.protection.sheet = True
