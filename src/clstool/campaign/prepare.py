@@ -108,13 +108,13 @@ def prepare(territoire: str, year: int, out_dir: str, by: str = "porteur", sende
     for addressee in addressees:
         name = f"{addressee.key}.xlsx"
         data = build(addressee, ctx)
-        atomic_write(folder / name, data)
+        atomic_write(folder / name, data, durable=False)  # regenerated at will: no flush to disk
         result.files.append(folder / name)
         mail = ""
         if addressee.email and from_ is not None:
             mail = f"{MAILS}/{addressee.key}.eml"
-            atomic_write(folder / mail, draft(addressee, data, name, from_, year, ctx.territoire,
-                                              deadline, now=now))
+            atomic_write(folder / mail, draft(addressee, data, name, from_, year, ctx.territoire, deadline,
+                                              now=now), durable=False)
             result.files.append(folder / mail)
         elif not addressee.email:
             result.without_email.append(addressee.label)

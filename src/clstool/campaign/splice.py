@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from clstool.model.documents import Fiche, SuiviAnnee
 from clstool.yamlio.read import YamlError, read_yaml
-from clstool.yamlio.write import canonical_yaml, dump, model_data
+from clstool.yamlio.write import dump, model_data
 
 
 class SpliceError(Exception):
@@ -65,32 +63,35 @@ def render(year: int, suivi: SuiviAnnee, indent: int, newline: str) -> list[str]
     return [" " * indent + line + newline for line in text.splitlines()]
 
 
-def _locate(text: str) -> Any:
+def _read(text: str) -> Any:
     try:
-        return canonical_yaml().load(text)
-    except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds
-        raise SpliceError(f"YAML illisible ({type(exc).__name__}) : lancez clstool validate") from None
+        return read_yaml(text.encode("utf-8"))
+    except YamlError as exc:
+        raise SpliceError(f"YAML illisible ({exc.problem.message}) : lancez clstool validate") from None
 
 
 _EMPTY_SUIVI = re.compile(r"^suivi:[ \t]*(?:\{[ \t]*\}|~|null)?[ \t]*(#.*)?$")
 
 
 def splice(text: str, year: int, suivi: SuiviAnnee | None) -> str:
-    """``text`` with ``suivi.<year>`` set to ``suivi`` (removed when None)."""
+    """``text`` with ``suivi.<year>`` set to ``suivi`` (removed when None). The places come
+    from clstool's own reader (1-based lines and columns of every key)."""
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
-    root = _locate(text)
-    if not isinstance(root, CommentedMap):
+    doc = _read(text)
+    if not isinstance(doc.data, dict):
         raise SpliceError("le fichier n'est pas une fiche (pas de clés au premier niveau)")
-    if "suivi" not in root:
+    if "suivi" not in doc.data:
         if suivi is None:
             return text
-        new = lines + ["suivi:" + newline] + render(year, suivi, 2, newline)
-        return "".join(new)
-    at = root.lc.key("suivi")[0]
-    node = root["suivi"]
+        return "".join(lines + ["suivi:" + newline] + render(year, suivi, 2, newline))
+    key_line, key_col, value_line, value_col = doc.positions[("suivi",)]
+    at = key_line - 1
+    node = doc.data["suivi"]
+    if key_col != 1:
+        raise SpliceError("« suivi: » n'est pas au premier niveau : lancez clstool fmt puis recommencez")
     if not node:
         match = _EMPTY_SUIVI.match(lines[at].rstrip("\r\n"))
         if match is None:
@@ -101,20 +102,21 @@ def splice(text: str, year: int, suivi: SuiviAnnee | None) -> str:
         comment = f"  {match.group(1)}" if match.group(1) else ""
         lines[at: at + 1] = ["suivi:" + comment + newline] + render(year, suivi, 2, newline)
         return "".join(lines)
-    if not isinstance(node, CommentedMap) or node.fa.flow_style():
+    flow = value_line == key_line and lines[at][value_col - 1:].lstrip().startswith("{")
+    if not isinstance(node, dict) or flow:
         raise SpliceError("« suivi: » écrit sur une ligne ({…}) : lancez clstool fmt puis recommencez")
-    years = list(node.keys())
-    child = node.lc.key(years[0])[1]
+    years = list(node)
+    child = doc.positions[("suivi", years[0])][1] - 1
     block = render(year, suivi, child, newline) if suivi is not None else []
     if year in node:
-        start = node.lc.key(year)[0]
+        start = doc.positions[("suivi", year)][0] - 1
         lines[start:_block_end(lines, start, child)] = block
     else:
         later = [y for y in years if isinstance(y, int) and y > year]
         if later:
-            start = _above(lines, node.lc.key(min(later))[0], child)
+            start = _above(lines, doc.positions[("suivi", min(later))][0] - 1, child)
         else:
-            start = _block_end(lines, at, _indent(lines[at]))
+            start = _block_end(lines, at, 0)
         lines[start:start] = block
     return "".join(lines)
 

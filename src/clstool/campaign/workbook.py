@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from copy import copy
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -102,12 +103,34 @@ def _measure_text(suivi: SuiviAnnee | None, indicator: Indicateur) -> str | None
     return " ; ".join(s for s in shown if s) or None
 
 
+class _Styles:
+    """Cell styles made once per workbook and copied onto cells (setting a font, a fill… on each
+    cell is what makes openpyxl slow)."""
+
+    def __init__(self, ws: Any):
+        def proto(column: int, **attrs: Any) -> Any:
+            cell = ws.cell(1, column)
+            for name, value in attrs.items():
+                setattr(cell, name, value)
+            return copy(cell._style)
+
+        self.read = proto(1, alignment=WRAP)
+        self.answer = proto(2, alignment=WRAP, fill=ANSWER, protection=UNLOCKED)
+        self.whole = proto(3, alignment=WRAP, fill=ANSWER, protection=UNLOCKED, number_format="0")
+        self.header = proto(4, alignment=Alignment(vertical="center", wrap_text=True),
+                            font=Font(bold=True, color="FFFFFF"), fill=HEADER)
+        for column in range(1, 5):
+            ws.cell(1, column)._style = copy(ws.cell(1, 5)._style)
+
+
 class _Sheet:
     def __init__(self, workbook: Workbook, spec: L.SheetLayout):
         self.spec = spec
         self.ws = workbook.create_sheet(spec.title)
-        self.ws.append([spec.marker] + [c.code for c in spec.columns[1:]])
-        self.ws.append([c.header for c in spec.columns])
+        self.styles = _Styles(self.ws)
+        for index, column in enumerate(spec.columns, start=1):
+            self.ws.cell(1, index).value = spec.marker if index == 1 else column.code
+            self.ws.cell(L.HEADER_ROW, index).value = column.header
         self.row = L.FIRST_ROW - 1
 
     def add(self, values: dict[str, Any]) -> None:
@@ -116,9 +139,8 @@ class _Sheet:
         for index, column in enumerate(self.spec.columns, start=1):
             value = _clean(values.get(column.code))
             cell = self.ws.cell(self.row, index, value)
-            cell.alignment = WRAP
-            if column.answer:
-                cell.fill, cell.protection = ANSWER, UNLOCKED
+            cell._style = copy(self.styles.whole if column.code == "avancement" else
+                               self.styles.answer if column.answer else self.styles.read)
             if index > 1 and value is not None:
                 per_line = max(column.width * 1.15, 4)
                 lines = max(lines, sum(1 + int(len(part) / per_line) for part in str(value).split("\n")))
@@ -129,16 +151,11 @@ class _Sheet:
         for index, column in enumerate(self.spec.columns, start=1):
             letter = get_column_letter(index)
             ws.column_dimensions[letter].width = column.width
-            header = ws.cell(L.HEADER_ROW, index)
-            header.font, header.fill = Font(bold=True, color="FFFFFF"), HEADER
-            header.alignment = Alignment(vertical="center", wrap_text=True)
+            ws.cell(L.HEADER_ROW, index)._style = copy(self.styles.header)
             rule = validations.get(column.code)
             if rule is not None and self.row >= L.FIRST_ROW:
                 rule.add(f"{letter}{L.FIRST_ROW}:{letter}{last}")
                 ws.add_data_validation(rule)
-            if column.code == "avancement":
-                for r in range(L.FIRST_ROW, last + 1):
-                    ws.cell(r, index).number_format = "0"
         ws.row_dimensions[L.HEADER_ROW].height = 32
         ws.column_dimensions["A"].hidden = True
         ws.row_dimensions[1].hidden = True
