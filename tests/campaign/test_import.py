@@ -10,7 +10,16 @@ from __future__ import annotations
 import json
 
 from campaign_helpers import (
-    YEAR, cli, column, fill, prepare, rows_by_key, sheet, snapshot, soffice_convert, territory,
+    YEAR,
+    cli,
+    column,
+    fill,
+    prepare,
+    rows_by_key,
+    sheet,
+    snapshot,
+    soffice_convert,
+    territory,
 )
 from openpyxl import load_workbook
 

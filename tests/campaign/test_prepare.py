@@ -8,12 +8,12 @@ import io
 from email import policy
 
 import pytest
+from campaign_helpers import YEAR, cli, prepare, rows_by_key, sheet, territory
 from openpyxl import load_workbook
 
 from clstool.campaign.addressees import group
 from clstool.campaign.prepare import load_territory
 from clstool.errors import InputError
-from campaign_helpers import YEAR, cli, prepare, rows_by_key, sheet, territory
 
 
 def test_one_workbook_per_carrier_each_fiche_once(tmp_path):

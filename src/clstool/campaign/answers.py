@@ -88,7 +88,7 @@ def read_answer(fiche: Fiche, rows: list[Row], display: str, contract: tuple[dt.
         elif row.role == "indicateurs" and part in units:
             unite = units[part].unite
             answer.indicateurs[part] = {
-                "valeur": _parse(c("valeur"), lambda v: values.number(v, unite), display, problems),
+                "valeur": _parse(c("valeur"), lambda v, u=unite: values.number(v, u), display, problems),
                 "appreciation": _parse(c("appreciation"), values.text, display, problems),
                 "commentaire": _parse(c("commentaire"), values.text, display, problems)}
     return answer

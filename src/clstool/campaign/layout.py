@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clstool.model.documents import STATUTS_DECLARES
-from clstool.planning.status import LIBELLES
+from clstool.model.vocabulary import STATUTS, STATUTS_DECLARES
 
 FORMAT = "clstool-campagne-1"
 META_SHEET = "_clstool"
@@ -22,7 +21,7 @@ FIRST_ROW = 3
 KEY_SEPARATOR = "|"
 
 #: The eight declared statuses, code → French label (the labels of ``clstool status``).
-STATUS_LABELS: dict[str, str] = {code: LIBELLES[code] for code in STATUTS_DECLARES}
+STATUS_LABELS: dict[str, str] = {code: STATUTS[code].label for code in STATUTS_DECLARES}
 
 
 @dataclass(frozen=True)

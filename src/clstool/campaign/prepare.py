@@ -24,8 +24,8 @@ from clstool.campaign.workbook import Context, build
 from clstool.errors import InputError
 from clstool.fsutil import atomic_write
 from clstool.model.documents import Contrat, Fiche
+from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval
-from clstool.planning.status import id_key
 from clstool.yamlio.load import Territory, load
 
 MANIFEST = "campagne.json"

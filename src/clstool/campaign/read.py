@@ -160,7 +160,7 @@ def _rows(ws: Any, role: str, display: str, out: RawWorkbook) -> None:
         if number < L.FIRST_ROW:
             continue
         cells = {code: Cell(value, ws.title, f"{get_column_letter(i + 1)}{number}")
-                 for i, (code, value) in enumerate(zip(codes, row)) if code and i > 0}
+                 for i, (code, value) in enumerate(zip(codes, row, strict=False)) if code and i > 0}
         key = row[0] if row else None
         if key is None or not str(key).strip():
             if any(c.value not in (None, "") for c in cells.values()):

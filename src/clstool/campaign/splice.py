@@ -1,7 +1,8 @@
 """Writing ``suivi: <année>:`` into a fiche's text, and nothing else.
 
-The year's block is rendered by the project's canonical writer (ruamel.yaml round trip,
-:mod:`clstool.yamlio.write`) and put in the text at its place: the lines of that year when it
+The year's block is rendered by the project's canonical writer (ruamel.yaml,
+:mod:`clstool.yamlio.write`) and put in the text at its place, found with clstool's own reader
+(the line and column of every key): the lines of that year when it
 exists, else before the first later year (with the comments just above it), else at the end of
 ``suivi:``, else a new ``suivi:`` at the end of the file. Every other byte of the file is kept:
 comments, order, quoting, line ends. The result is checked with clstool's own reader: it must

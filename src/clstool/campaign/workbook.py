@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from copy import copy
 import json
+from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,6 @@ from clstool.campaign.guide import GUIDE_HEADINGS, guide_lines
 from clstool.campaign.snapshot import declinaison_keys, fingerprint, plan_signature
 from clstool.model.documents import Fiche, Indicateur, MesureIndicateur, SuiviAnnee, periode_of
 from clstool.planning.plan import fiche_plan, meets
-from clstool.planning.status import LIBELLES
 
 HEADER = PatternFill("solid", fgColor="1F4E78")
 ANSWER = PatternFill("solid", fgColor="FFF2CC")
@@ -81,7 +80,7 @@ def _previous(fiche: Fiche, year: int) -> str:
         return f"pas de suivi {year - 1}"
     parts = []
     if suivi.statut:
-        parts.append(f"Statut : {LIBELLES[suivi.statut]}"
+        parts.append(f"Statut : {L.STATUS_LABELS[suivi.statut]}"
                      + (f" ({suivi.avancement} %)" if suivi.avancement is not None else ""))
     if suivi.realisations:
         parts.append("Réalisé : " + " ; ".join(suivi.realisations))
@@ -209,7 +208,7 @@ def _fiche_row(fiche: Fiche, ctx: Context) -> dict[str, Any]:
     row: dict[str, Any] = {"cle": fiche.id, "fiche": fiche.id, "titre": fiche.titre,
                            "prevu": planned(fiche, ctx), "precedent": _previous(fiche, ctx.year)}
     if suivi is not None:
-        row.update(statut=LIBELLES.get(suivi.statut or "", None), avancement=suivi.avancement,
+        row.update(statut=L.STATUS_LABELS.get(suivi.statut or "", None), avancement=suivi.avancement,
                    realisations="\n".join(suivi.realisations) or None,
                    difficultes="\n".join(suivi.difficultes) or None,
                    calendrier_ajuste="\n".join(_calendar_lines(suivi.calendrier_ajuste)) or None,
@@ -255,8 +254,8 @@ def build(addressee: Addressee, ctx: Context) -> bytes:
             before = previous.declinaisons.get(key) if previous else None
             decl_s.add({"cle": L.row_key(fiche.id, key), "fiche": fiche.id, "titre": f"{index + 1}. {titre}",
                         "prevu": planned(fiche, ctx, index),
-                        "precedent": LIBELLES.get(before.statut or "", None) if before else None,
-                        "statut": LIBELLES.get(own.statut or "", None) if own else None,
+                        "precedent": L.STATUS_LABELS.get(before.statut or "", None) if before else None,
+                        "statut": L.STATUS_LABELS.get(own.statut or "", None) if own else None,
                         "commentaire": own.commentaire if own else None})
         for indicator in fiche.indicateurs:
             now = _measure(suivi, indicator)
