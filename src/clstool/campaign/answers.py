@@ -128,7 +128,8 @@ def apply(current: SuiviAnnee | None, answer: Answer, fiche: Fiche) -> SuiviAnne
         entry = dict(old) if isinstance(old, dict) else ({"valeur": old} if old is not None else {})
         for name, value in fields.items():
             _set(entry, name, value)
-        _set(indicateurs, ident, (entry["valeur"] if set(entry) == {"valeur"} else entry) or None)
+        # a value alone is written as a plain number (0 included); nothing left removes the entry
+        _set(indicateurs, ident, None if not entry else entry["valeur"] if set(entry) == {"valeur"} else entry)
     _set(data, "indicateurs", indicateurs or None)
     if not data:
         return None
