@@ -59,6 +59,13 @@ def _warn_ignored(paths) -> int:
     return 1 if paths else 0
 
 
+def _year(value: Optional[int]) -> Optional[int]:
+    """``--year`` within the years the files may hold (1900–2100), else exit code 2."""
+    from clstool.planning.plan import check_year
+
+    return check_year(value)
+
+
 def _codes(values: Optional[list[str]]) -> Optional[list[str]]:
     if not values:
         return None
@@ -153,7 +160,7 @@ class CsvDialect(str, Enum):
 @app.command()
 def status(
     paths: Paths = None,
-    year: Annotated[int, typer.Option("--year", "-y", help="Année du bilan.")] = ...,
+    year: Annotated[int, typer.Option("--year", "-y", callback=_year, help="Année du bilan.")] = ...,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date de référence AAAA-MM-JJ (défaut : 31 décembre de l'année, ou aujourd'hui pendant l'année).", show_default=False)] = None,
     format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Format de sortie.")] = StatusFormat.table,
     csv_dialect: Annotated[CsvDialect, typer.Option("--csv-dialect", help="excel : UTF-8 avec BOM, « ; » et virgule décimale ; standard : « , » sans BOM.")] = CsvDialect.excel,
@@ -193,7 +200,7 @@ def _ids(values: Optional[list[str]]) -> Optional[list[str]]:
 @app.command()
 def calendar(
     paths: Paths = None,
-    year: Annotated[int, typer.Option("--year", "-y", help="Année du calendrier.")] = ...,
+    year: Annotated[int, typer.Option("--year", "-y", callback=_year, help="Année du calendrier.")] = ...,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date de référence AAAA-MM-JJ (défaut : 31 décembre de l'année, ou aujourd'hui pendant l'année).", show_default=False)] = None,
     format: Annotated[CalendarFormat, typer.Option("--format", "-f", help="table (diagramme de Gantt), json, ou ics (iCalendar, pour un agenda).")] = CalendarFormat.table,
     fiche: Annotated[Optional[list[str]], typer.Option("--fiche", help="Seulement ces fiches (id ; option répétable ou « 1-1,2-2 »).", show_default=False)] = None,
@@ -429,7 +436,7 @@ class ReportFormat(str, Enum):
 @app.command()
 def report(
     paths: Paths = None,
-    year: Annotated[int, typer.Option("--year", "-y", help="Année du bilan.")] = ...,
+    year: Annotated[int, typer.Option("--year", "-y", callback=_year, help="Année du bilan.")] = ...,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date de référence AAAA-MM-JJ (défaut : 31 décembre de l'année, ou aujourd'hui pendant l'année).", show_default=False)] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (fichier autonome, imprimable) ou md (Markdown GitHub).")] = ReportFormat.html,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Écrire dans ce fichier (défaut : sortie standard).", show_default=False)] = None,
