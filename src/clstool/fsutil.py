@@ -178,7 +178,8 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     ``durable=False`` skips the flush to disk, for files that may be lost (the validation
     cache): after a power cut such a file may be empty, never half of another one."""
     target = Path(path)
-    raw = data.encode(encoding) if isinstance(data, str) else data
+    # a file name that is not UTF-8 (kept by Python as surrogates) is written escaped
+    raw = data.encode(encoding, errors="backslashreplace") if isinstance(data, str) else data
     try:
         mode = os.stat(target).st_mode
     except OSError:

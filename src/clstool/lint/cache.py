@@ -57,7 +57,7 @@ def territory_key(settings: str, files: list[tuple[str, bytes | None]]) -> str:
     digest.update(code_fingerprint().encode())
     digest.update(settings.encode())
     for name, raw in files:
-        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(b"-" if raw is None else hashlib.blake2b(raw, digest_size=16).digest())
     return digest.hexdigest()
 

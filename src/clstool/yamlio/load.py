@@ -196,7 +196,19 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
             for extra in sorted(only - listed):
                 rel = os.path.relpath(extra, terr.root.resolve())
                 terr.fiches.append(SourceFile(_join(terr.display, rel), extra, "fiche"))
-    return list(found.values())
+    territories = list(found.values())
+    for folder, exc in errors:  # reported as a territory of its own: CLS010, exit code 1
+        display = os.path.normpath(str(folder))
+        territories.append(Territory(root=folder, display=display, resolved=folder,
+                                     fiches=[_unreadable_folder(display, folder, exc)]))
+    return territories
+
+
+def _unreadable_folder(display: str, folder: Path, exc: OSError) -> SourceFile:
+    from clstool.fsutil import reason
+
+    return SourceFile(display, folder, "fiche",
+                      unreadable=f"dossier illisible : {reason(exc)} ; ses fichiers ne sont pas vérifiés")
 
 
 def read_source(path: Path) -> bytes:

@@ -322,14 +322,21 @@ def _read_python(doc: YamlDoc) -> YamlDoc:
 
 
 def _read_nested(text: str, line: int, column: int) -> None:
-    """Raise CLS008 where ``text``, refused by libyaml for its nesting, crosses MAX_DEPTH."""
-    loader = yaml.SafeLoader(text)
-    try:
-        _build(loader, YamlDoc(data=None, positions={}, problems=[], text=text))
-    except yaml.YAMLError:
-        pass
-    finally:
-        loader.dispose()
+    """Raise CLS008 where ``text``, refused by libyaml for its nesting, crosses MAX_DEPTH.
+    Only the text up to libyaml's mark is read again: the pure-Python scanner looks ahead
+    over a whole flow collection, at a cost quadratic in its depth."""
+    lines = _BREAK.split(text)[:line]
+    if lines:
+        lines[-1] = lines[-1][:column]
+    prefix = "\n".join(lines)
+    for loader_class in (_Loader, yaml.SafeLoader):  # libyaml on the prefix first: fast
+        loader = loader_class(prefix)
+        try:
+            _build(loader, YamlDoc(data=None, positions={}, problems=[], text=prefix))
+        except yaml.YAMLError:
+            pass
+        finally:
+            loader.dispose()
     raise YamlError("CLS008", line, column, f"imbrication de plus de {MAX_DEPTH} niveaux : "
                     "structure refusée")
 
