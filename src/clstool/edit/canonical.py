@@ -29,7 +29,7 @@ from clstool.yamlio.write import ID_KEYS
 
 _STR = "tag:yaml.org,2002:str"
 _NODE_PROPERTY = re.compile(r"[&*!][^\s,\]}]")  # an anchor, alias or tag, when after a space
-_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ ]*$", re.M)  # a block scalar, when after « : » or « - »
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ ]*$", re.MULTILINE)  # a block scalar, when after « : » or « - »
 #: first characters of the texts that ruamel's YAML 1.2 resolver may read as something else
 _MAYBE_TYPED = frozenset("0123456789+-.=<~nNtTfFyYoO")
 

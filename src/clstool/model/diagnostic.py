@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from clstool.model.documents import BORNES
+from clstool.model.bounds import BORNES
 
 
 class Severity(str, Enum):

@@ -184,37 +184,7 @@ def resolve_scalar(value: str, plain: bool, tag: str | None) -> Any:
     return value
 
 
-# --- syntax errors in French --------------------------------------------------------------------
-
-_SYNTAX_FR = [
-    ("mapping values are not allowed", "« : » inattendu ici : une valeur qui contient « : » doit être "
-     "entre guillemets, ou l'indentation est incorrecte"),
-    ("could not find expected ':'", "« : » attendu après une clé (ou indentation incorrecte)"),
-    ("did not find expected key", "clé attendue ici : vérifiez l'indentation"),
-    ("did not find expected '-' indicator", "élément de liste « - » attendu : vérifiez l'indentation"),
-    ("did not find expected ',' or ']'", "« , » ou « ] » attendu dans la liste entre crochets"),
-    ("did not find expected ',' or '}'", "« , » ou « } » attendu dans le dictionnaire entre accolades"),
-    ("found unexpected end of stream", "fin de fichier inattendue : guillemet, crochet ou accolade non fermé ?"),
-    ("found unknown escape character", "séquence d'échappement inconnue (« \\ ») dans un texte entre guillemets"),
-    ("did not find expected node content", "valeur attendue ici"),
-    ("expected <block end>", "indentation incohérente : cet élément ne s'aligne sur rien au-dessus"),
-    ("found character that cannot start any token", "caractère qui ne peut pas commencer une valeur "
-     "(« @ », « ` », « % ») : mettez la valeur entre guillemets"),
-    ("found undefined alias", "alias non défini (« *nom » sans « &nom » avant)"),
-    ("found duplicate anchor", "ancre « & » définie deux fois"),
-    ("did not find expected alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
-    ("unacceptable character", "caractère non imprimable interdit en YAML"),
-    ("special characters are not allowed", "caractère de contrôle interdit en YAML"),
-    ("block sequence entries are not allowed", "élément de liste « - » inattendu ici : vérifiez l'indentation"),
-    ("found a tab character", "une tabulation sert à indenter : utilisez des espaces"),
-]
-
-
-def _syntax_message(problem: str) -> str:
-    for english, french in _SYNTAX_FR:
-        if english in problem:
-            return french
-    return f"erreur de syntaxe YAML ({problem})"
+from clstool.yamlio.syntax_fr import syntax_message as _syntax_message
 
 
 def _leading_tab(text: str, last_line: int) -> tuple[int, int] | None:
