@@ -1,4 +1,10 @@
-"""Writing files safely: nothing clstool writes is ever left half-written (docs/architecture.md#écritures-atomiques).
+"""Reading and writing files safely: nothing clstool writes is ever left half-written, and
+nothing it reads can make it hang or exhaust memory.
+
+:func:`read_bounded` reads a regular file of at most a given size: the size is checked before
+reading (``fstat``), no more than the limit plus one byte is ever read, and a pipe, a device or
+a folder is refused before anything is read (opened without blocking, so a FIFO never hangs).
+See docs/architecture.md#écritures-atomiques.
 
 :func:`atomic_write` writes beside the target and renames over it. When writing fails (disk
 full, read-only folder, missing folder…) it raises :class:`WriteError`, an :class:`OSError`
@@ -35,6 +41,82 @@ def reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
+class NotRegularFile(OSError):
+    """The path names a pipe, a device, a socket or a folder: refused, nothing read."""
+
+    def __str__(self) -> str:
+        return (f"{self.filename} n'est pas un fichier ordinaire (tube, périphérique, dossier…) : "
+                "lecture refusée")
+
+
+class FileTooLarge(OSError):
+    """The file is larger than the limit: refused, at most the limit and one byte read."""
+
+    def __init__(self, filename: str, size: int, limit: int):
+        super().__init__(errno.EFBIG, "fichier trop volumineux", filename)
+        self.size, self.limit = size, limit
+
+    def __str__(self) -> str:
+        return (f"fichier trop volumineux ({self.size // 1024} Ko ou plus ; maximum "
+                f"{self.limit // 1024} Ko)")
+
+
+def read_bounded(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, of at most ``limit`` bytes. Raises
+    :class:`NotRegularFile`, :class:`FileTooLarge`, or the :class:`OSError` of opening it."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(errno.EINVAL, "pas un fichier ordinaire", str(path))
+        if info.st_size > limit:
+            raise FileTooLarge(str(path), info.st_size, limit)
+        chunks, total = [], 0
+        while total <= limit:  # the file may grow after fstat: never read past limit + 1
+            chunk = os.read(fd, min(limit + 1 - total, 1 << 20) or 1)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise FileTooLarge(str(path), total, limit)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _proc_umask() -> int | None:
+    """The umask as Linux states it in ``/proc/self/status``; None elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _umask_at_import() -> int:
+    found = _proc_umask()
+    if found is not None:
+        return found
+    mask = os.umask(0o022)  # once, at import: before any thread of clstool could race with it
+    os.umask(mask)
+    return mask
+
+
+_UMASK_AT_IMPORT = _umask_at_import()
+
+
+def _read_umask() -> int:
+    """The process's umask, read without changing it (``/proc/self/status`` on Linux);
+    elsewhere the one read at import."""
+    found = _proc_umask()
+    return _UMASK_AT_IMPORT if found is None else found
+
+
 class WriteError(OSError):
     """Writing ``filename`` failed; ``str()`` is a French message that names it."""
 
@@ -53,6 +135,32 @@ def _failed(exc: OSError, target: Path) -> WriteError:
     return WriteError(exc.errno, exc.strerror, str(target))
 
 
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
+
+
+def _place_exclusively(tmp: str, target: Path) -> None:
+    """Move the complete file ``tmp`` to ``target`` unless that name is taken."""
+    try:
+        os.link(tmp, target)  # atomic, and refuses a name already taken
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # No hard links here (some network or FAT file systems): reserve the name, then
+        # rename the complete file over the reservation — never over someone else's file.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        try:
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(target)
+            except OSError:
+                pass
+            raise
+        return
+    os.unlink(tmp)
+
+
 def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8",
                  exclusive: bool = False, durable: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it
@@ -64,12 +172,15 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
 
     ``exclusive``: never replace an existing ``path``, even one another process created a
     moment ago (the complete file is hard-linked into place, which fails if the name is
-    taken): raises :class:`FileExistsError` and leaves no temporary file.
+    taken; on a file system without hard links the name is first reserved with ``O_EXCL``,
+    then the complete file renamed over that empty reservation): raises
+    :class:`FileExistsError` and leaves no temporary file.
 
     ``durable=False`` skips the flush to disk, for files that may be lost (the validation
     cache): after a power cut such a file may be empty, never half of another one."""
     target = Path(path)
-    raw = data.encode(encoding) if isinstance(data, str) else data
+    # a file name that is not UTF-8 (kept by Python as surrogates) is written escaped
+    raw = data.encode(encoding, errors="backslashreplace") if isinstance(data, str) else data
     try:
         mode = os.stat(target).st_mode
     except OSError:
@@ -96,12 +207,9 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
         if mode is not None:
             os.chmod(tmp, mode & 0o777)
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, 0o666 & ~_read_umask())
         if exclusive:
-            os.link(tmp, target)  # atomic, and refuses a name already taken
-            os.unlink(tmp)
+            _place_exclusively(tmp, target)
         else:
             os.replace(tmp, target)
     except BaseException as exc:

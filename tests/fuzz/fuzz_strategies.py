@@ -18,14 +18,15 @@ The number of examples comes from ``CLSTOOL_FUZZ_EXAMPLES`` (default 200, CI) so
 from __future__ import annotations
 
 import os
-from typing import Any, Literal, get_args, get_origin
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from clstool.model.documents import Fiche
+from clstool.model.documents import Annee, Fiche, Identifiant, _bounded_year, _identifier
 
 EXAMPLES = int(os.environ.get("CLSTOOL_FUZZ_EXAMPLES", "200"))
 
@@ -139,10 +140,30 @@ _TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçôÉ ABCDEFGH'’,.(
 from clstool.yamlio.schema_errors import _expand  # noqa: E402  (the one definition of "members of a type")
 
 
+def _members(tp: Any) -> list:
+    """The members of ``tp``, with the bounded types of the model (a year, an identifier) kept
+    whole rather than expanded to int and str."""
+    if get_origin(tp) is Annotated:
+        checks = {getattr(m, "func", None) for m in tp.__metadata__}
+        if _bounded_year in checks:
+            return [Annee]
+        if _identifier in checks:
+            return [Identifiant]
+    if get_origin(tp) is Union or get_origin(tp) is types.UnionType:
+        return [m for arg in get_args(tp) for m in _members(arg)]
+    return _expand(tp)
+
+
 def for_type(tp: Any, depth: int = 0) -> st.SearchStrategy:
     """Plain data (dicts, lists, scalars) of type ``tp``, as a YAML file would hold it."""
     options = []
-    for t in _expand(tp):
+    for t in _members(tp):
+        if t is Annee:
+            options.append(st.integers(2022, 2027))
+            continue
+        if t is Identifiant:
+            options.append(st.sampled_from(["1", "2", "P1", "R1", "copil"]))
+            continue
         origin = get_origin(t)
         if t is type(None):
             continue  # optional values are omitted rather than null
@@ -152,7 +173,7 @@ def for_type(tp: Any, depth: int = 0) -> st.SearchStrategy:
             options.append(st.lists(for_type(get_args(t)[0], depth + 1), max_size=2 if depth else 3))
         elif origin is dict:
             key_tp, value_tp = get_args(t)
-            key = st.integers(2022, 2027) if key_tp is int else st.sampled_from(["1", "2", "P1", "R1", "sociale"])
+            key = st.integers(2022, 2027) if key_tp in (int, Annee) else st.sampled_from(["1", "2", "P1", "R1", "sociale"])
             options.append(st.dictionaries(key, for_type(value_tp, depth + 1), max_size=2))
         elif isinstance(t, type) and issubclass(t, BaseModel):
             options.append(model_data(t, depth + 1))
@@ -170,8 +191,9 @@ def for_type(tp: Any, depth: int = 0) -> st.SearchStrategy:
 
 
 def model_data(model: type[BaseModel], depth: int = 0) -> st.SearchStrategy:
-    required = {name: for_type(f.annotation, depth) for name, f in model.model_fields.items() if f.is_required()}
-    optional = {name: for_type(f.annotation, depth) for name, f in model.model_fields.items()
+    required = {name: for_type(f.rebuild_annotation(), depth) for name, f in model.model_fields.items()
+                if f.is_required()}
+    optional = {name: for_type(f.rebuild_annotation(), depth) for name, f in model.model_fields.items()
                 if not f.is_required() and depth < 4}
     return st.fixed_dictionaries(required, optional=optional)
 

@@ -75,7 +75,7 @@ def test_schema_header_and_french_help():
 # Keywords of JSON Schema draft-07, the draft yaml-language-server validates completely.
 DRAFT7_KEYWORDS = {
     "$schema", "$id", "$ref", "title", "description", "default", "type", "enum", "const", "properties",
-    "additionalProperties", "required", "items", "anyOf", "oneOf", "allOf", "minLength", "minimum",
+    "additionalProperties", "required", "items", "anyOf", "oneOf", "allOf", "minLength", "maxLength", "minimum",
     "maximum", "exclusiveMinimum", "exclusiveMaximum", "pattern", "format", "propertyNames",
 }
 

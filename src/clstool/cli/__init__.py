@@ -36,6 +36,9 @@ __all__ = ["app", "main", "run"]
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: the one place that turns errors into a message and an exit code."""
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is shown escaped
+        if hasattr(stream, "reconfigure") and getattr(stream, "errors", "") == "strict":
+            stream.reconfigure(errors="backslashreplace")
     try:
         code = app(args=argv, prog_name="clstool", standalone_mode=False)
         return code if isinstance(code, int) else 0

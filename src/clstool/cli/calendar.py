@@ -18,6 +18,7 @@ from clstool.cli.options import (
     emit,
     ids,
     warn_ignored,
+    year,
 )
 
 
@@ -30,7 +31,7 @@ class CalendarFormat(str, Enum):
 @app.command()
 def calendar(
     paths: Paths = None,
-    year: Annotated[int, typer.Option("--year", "-y", help="Année du calendrier.")] = ...,
+    year: Annotated[int, typer.Option("--year", "-y", callback=year, help="Année du calendrier.")] = ...,
     as_of: AsOf = None,
     format: Annotated[CalendarFormat, typer.Option("--format", "-f", help="table (diagramme de Gantt), json, ou ics (iCalendar, pour un agenda).")] = CalendarFormat.table,
     fiche: Fiches = None,

@@ -71,3 +71,10 @@ def ids(values: Optional[list[str]]) -> Optional[list[str]]:
     if not values:
         return None
     return [i.strip() for v in values for i in v.split(",") if i.strip()]
+
+
+def year(value: Optional[int]) -> Optional[int]:
+    """``--year``: within the years the files may hold (1900–2100), else exit code 2."""
+    from clstool.planning.plan import check_year
+
+    return check_year(value)

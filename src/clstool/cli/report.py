@@ -18,6 +18,7 @@ from clstool.cli.options import (
     emit,
     ids,
     warn_ignored,
+    year,
 )
 
 
@@ -29,7 +30,7 @@ class ReportFormat(str, Enum):
 @app.command()
 def report(
     paths: Paths = None,
-    year: Annotated[int, typer.Option("--year", "-y", help="Année du bilan.")] = ...,
+    year: Annotated[int, typer.Option("--year", "-y", callback=year, help="Année du bilan.")] = ...,
     as_of: AsOf = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (fichier autonome, imprimable) ou md (Markdown GitHub).")] = ReportFormat.html,
     output: Output = None,

@@ -17,6 +17,7 @@ from clstool.cli.options import (
     console,
     emit,
     warn_ignored,
+    year,
 )
 
 
@@ -29,7 +30,7 @@ class StatusFormat(str, Enum):
 @app.command()
 def status(
     paths: Paths = None,
-    year: Annotated[int, typer.Option("--year", "-y", help="Année du bilan.")] = ...,
+    year: Annotated[int, typer.Option("--year", "-y", callback=year, help="Année du bilan.")] = ...,
     as_of: AsOf = None,
     format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Format de sortie.")] = StatusFormat.table,
     csv_dialect: CsvDialectOption = CsvDialect.excel,

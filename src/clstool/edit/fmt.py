@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -34,15 +35,16 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from clstool.edit.canonical import fast_layout, plain_allowed, yaml11_changes
 from clstool.fsutil import atomic_write
 from clstool.lint.suppressions import comment_start, indent_of
 from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.load import discover
-from clstool.yamlio.read import YamlError, read_yaml
+from clstool.yamlio.load import discover, read_problem, read_source
+from clstool.yamlio.read import YamlError, read_yaml, resolve_scalar
 from clstool.yamlio.schema_errors import allowed_keys
 from clstool.yamlio.write import ID_KEYS, canonical_yaml
 
@@ -72,20 +74,50 @@ class Formatted:
 _STARTS_WITH_DIGIT = re.compile(r"^\d")
 
 
+def _scalar(value: Any) -> Any:
+    """A scalar as the canonical layout writes it: a tag dropped for the value clstool's
+    reader gives it (``!!str 1-1`` is the text « 1-1 »), a text that a YAML 1.1 reader would
+    take for something else (``no``, ``1:30``) double-quoted."""
+    if isinstance(value, TaggedScalar):
+        try:
+            value = resolve_scalar(str(value.value), True, str(value.tag))
+        except ValueError:
+            raise FormatError(f"étiquette YAML « {value.tag} » non prise en charge") from None
+        value = DoubleQuotedScalarString(value) if isinstance(value, str) and not plain_allowed(value) else value
+    if type(value) is str and yaml11_changes(value):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
 def _canonicalise(node: Any) -> None:
-    """Block style everywhere; ``id``/``axe`` starting with a digit double-quoted."""
+    """Block style everywhere (an empty ``[]`` or ``{}`` stays, with its comment); ``id``/``axe``
+    starting with a digit double-quoted; scalars as :func:`_scalar` says."""
     if isinstance(node, CommentedMap):
-        node.fa.set_block_style()
+        if node:
+            node.fa.set_block_style()
         for key, value in list(node.items()):
-            if key in ID_KEYS and isinstance(value, str) and _STARTS_WITH_DIGIT.match(value):
-                if not isinstance(value, DoubleQuotedScalarString):
-                    node[key] = DoubleQuotedScalarString(value)
-            else:
+            if key in ID_KEYS and isinstance(value, (str, TaggedScalar)):
+                value = _scalar(value)
+                if isinstance(value, str) and _STARTS_WITH_DIGIT.match(value) \
+                        and not isinstance(value, DoubleQuotedScalarString):
+                    value = DoubleQuotedScalarString(value)
+                node[key] = value
+            elif isinstance(value, (CommentedMap, CommentedSeq)):
                 _canonicalise(value)
+            else:
+                new = _scalar(value)
+                if new is not value:
+                    node[key] = new
     elif isinstance(node, CommentedSeq):
-        node.fa.set_block_style()
-        for item in node:
-            _canonicalise(item)
+        if node:
+            node.fa.set_block_style()
+        for index, item in enumerate(node):
+            if isinstance(item, (CommentedMap, CommentedSeq)):
+                _canonicalise(item)
+            else:
+                new = _scalar(item)
+                if new is not item:
+                    node[index] = new
 
 
 # --- key order, on the laid-out text ---------------------------------------------------------------
@@ -216,7 +248,7 @@ def comments(text: str) -> Counter:
     """The comments of a YAML text (``# …`` up to the end of the line), counted."""
     found: Counter = Counter()
     for line in text.split("\n"):
-        start = comment_start(line)
+        start = comment_start(line) if "#" in line else None
         if start is not None:
             found[line[start:].rstrip()] += 1
     return found
@@ -236,27 +268,58 @@ def format_text(text: str, kind: str = "fiche") -> str:
             raise FormatError(f"{p.line}:{p.column}: {p.message} (corrigez d'abord : clstool validate)")
     if before.data is None:  # empty, or comments only: nothing to lay out
         return text.lstrip("\ufeff")
-    yaml = canonical_yaml()
+    result = fast_layout(before.text, before.data, model, before.positions)
+    if result is None:
+        result = _ruamel_layout(before.text, model)
     try:
-        data = yaml.load(before.text)
-        _canonicalise(data)
-        out = io.StringIO()
-        yaml.dump(data, out)
-    except YAMLError as exc:  # pragma: no cover - read_yaml accepted it: ruamel should too
-        raise FormatError(f"ruamel.yaml ne peut pas relire le fichier ({exc})") from None
-    result = space_comments(order_keys(out.getvalue(), model))
-    after = read_yaml(result.encode("utf-8"))
-    if after.data != before.data or after.problems:  # pragma: no cover - a ruamel bug: never write it
+        after = read_yaml(result.encode("utf-8"))
+    except YamlError:  # pragma: no cover - a layout bug: never write it
+        after = None
+    if after is None or after.data != before.data or after.problems:
         raise FormatError("le formatage changerait les données : fichier laissé tel quel (merci de le signaler)")
     lost = comments(before.text) - comments(result)
-    if lost:  # pragma: no cover - same
+    if lost:
         raise FormatError(f"le formatage perdrait un commentaire ({next(iter(lost))}) : fichier laissé tel quel")
     return result
 
 
+def _ruamel_layout(text: str, model: type[BaseModel]) -> str:
+    """The canonical layout by ruamel.yaml's round trip, which keeps every comment."""
+    yaml = canonical_yaml()
+    try:
+        data = yaml.load(text)
+        _canonicalise(data)
+        out = io.StringIO()
+        yaml.dump(data, out)
+    except FormatError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - ruamel's surprises (a date it cannot build…)
+        if isinstance(exc, YAMLError):
+            raise FormatError(f"ruamel.yaml ne peut pas relire le fichier ({_first_line(exc)})") from None
+        raise FormatError(f"mise en forme impossible ({type(exc).__name__} : {_first_line(exc)}) : "
+                          "fichier laissé tel quel") from None
+    return space_comments(order_keys(out.getvalue(), model))
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0][:200]
+
+
 def format_paths(paths: list[str], write: bool = True) -> list[Formatted]:
     """Format the contract and fiche files designated by ``paths`` (as ``validate`` finds them);
-    write the ones that change when ``write``."""
+    write the ones that change when ``write``. One file that cannot be formatted is reported
+    (``error``) and the others are still formatted."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)  # reading builds many small acyclic trees: collect rarely
+    try:
+        return _format_paths(paths, write)
+    finally:
+        gc.set_threshold(*before)
+
+
+def _format_paths(paths: list[str], write: bool) -> list[Formatted]:
     results: list[Formatted] = []
     for territory in discover(paths):
         for source in territory.files:
@@ -264,10 +327,13 @@ def format_paths(paths: list[str], write: bool = True) -> list[Formatted]:
                 continue
             item = Formatted(source.display, source.path)
             results.append(item)
+            if source.unreadable is not None:
+                item.error = source.unreadable
+                continue
             try:
-                raw = source.path.read_bytes()
+                raw = read_source(source.path)
             except OSError as exc:
-                item.error = f"lecture impossible ({exc.strerror or exc})"
+                item.error = read_problem(exc)[1]
                 continue
             try:
                 item.original = raw.decode("utf-8")
@@ -279,6 +345,10 @@ def format_paths(paths: list[str], write: bool = True) -> list[Formatted]:
             except FormatError as exc:
                 item.error = str(exc)
                 continue
+            except (RecursionError, MemoryError, ValueError, TypeError) as exc:  # one file never stops the run
+                item.error = f"mise en forme impossible ({type(exc).__name__}) : fichier laissé tel quel"
+                continue
             if write and item.changed:
-                atomic_write(source.path, item.formatted)
+                # through a symbolic link: the file it points to is rewritten, the link stays
+                atomic_write(os.path.realpath(source.path), item.formatted)
     return results

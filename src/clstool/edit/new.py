@@ -19,12 +19,12 @@ from typing import Any
 
 from clstool.errors import InputError
 from clstool.fsutil import atomic_write
-from clstool.model.documents import Contrat
+from clstool.model.documents import ID_LONGUEUR_MAX, ID_MOTIF, Contrat
 from clstool.model.schema import json_schema
 from clstool.yamlio.load import CONTRAT, FICHES, load
 from clstool.yamlio.write import dump, schema_line
 
-_SAFE_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
+_SAFE_ID = re.compile(ID_MOTIF.strip("^$"))  # fullmatch: « $ » would let a final newline through
 _INTRO = (
     "# Fiche créée par « clstool new ». Remplissez les rubriques utiles et supprimez les autres :",
     "# une information que la source ne donne pas est omise, jamais inventée.",
@@ -56,7 +56,9 @@ def _axes(territory: Any) -> list[str]:
     if source is not None and isinstance(source.model, Contrat):
         return [a.id for a in source.model.axes]
     raw = source.data.get("axes") if source is not None and isinstance(source.data, dict) else None
-    return [str(a["id"]) for a in raw or [] if isinstance(a, dict) and "id" in a]
+    if not isinstance(raw, list):  # « axes: 3 », « axes: true »: validate says what is wrong
+        return []
+    return [str(a["id"]) for a in raw if isinstance(a, dict) and isinstance(a.get("id"), (str, int))]
 
 
 def next_id(axe: str, existing: set[str]) -> str:
@@ -151,10 +153,13 @@ def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None)
         known = ", ".join(axes) if axes else "aucun axe déclaré"
         raise InputError(f"axe « {axe} » absent de {CONTRAT} (axes : {known})")
     existing = {f.path.stem for f in territory.fiches}
-    existing |= {str(f.data["id"]) for f in territory.fiches if isinstance(f.data, dict) and "id" in f.data}
+    existing |= {str(f.data["id"]) for f in territory.fiches
+                 if isinstance(f.data, dict) and isinstance(f.data.get("id"), (str, int))}
     fiche_id = fiche_id or next_id(axe, existing)
-    if not _SAFE_ID.match(fiche_id):
-        raise InputError(f"identifiant « {fiche_id} » invalide : lettres, chiffres, « - », « . » ou « _ »")
+    if len(fiche_id) > ID_LONGUEUR_MAX or not _SAFE_ID.fullmatch(fiche_id):
+        shown = repr(fiche_id) if not fiche_id.isprintable() else fiche_id
+        raise InputError(f"identifiant « {shown[:60]} » invalide : de 1 à {ID_LONGUEUR_MAX} caractères, "
+                         "lettres et chiffres sans accent, « - », « . » ou « _ »")
     target = root / FICHES / f"{fiche_id}.yaml"
     if target.exists() or fiche_id in existing:
         raise InputError(f"la fiche « {fiche_id} » existe déjà ({target}) : rien n'a été écrit")

@@ -15,11 +15,10 @@ worst compute the same entry twice; an unreadable or damaged entry is ignored an
 They are not flushed to disk one by one (a cache may be lost: after a power cut an entry may
 be empty, which reads as a miss).
 
-Like git's index, a warm run need not read the files: a second, small entry maps the
-territory's file *metadata* (path, size, modification time) to its content key. It is
-written only when every file is older than :data:`RACY_SECONDS` (a file modified in the same
-instant as its hashing could keep its metadata while its content changes), and a miss just
-falls back to reading and hashing.
+The key is made of the files' *content*, never of their size and modification time (a file
+can change and keep both: a tool that restores times, a copy within the same clock tick), as
+ruff does; the bytes hashed are the ones then parsed on a miss, read once. Entries are read
+with a bound (:data:`MAX_ENTRY_BYTES`), and only when they are regular files.
 """
 
 from __future__ import annotations
@@ -31,12 +30,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from clstool import __version__
-from clstool.fsutil import atomic_write
+from clstool.fsutil import atomic_write, read_bounded
 from clstool.model.diagnostic import Diagnostic, Severity
 
 FORMAT = 1
 DEFAULT_DIR = ".clstool_cache"
-RACY_SECONDS = 2.0
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  #: far above the findings of any territory
 _README = "Cache de clstool : peut être supprimé sans risque. Ne pas versionner.\n"
 
 
@@ -58,18 +57,8 @@ def territory_key(settings: str, files: list[tuple[str, bytes | None]]) -> str:
     digest.update(code_fingerprint().encode())
     digest.update(settings.encode())
     for name, raw in files:
-        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(b"-" if raw is None else hashlib.blake2b(raw, digest_size=16).digest())
-    return digest.hexdigest()
-
-
-def stat_key(settings: str, root: str, stats: list[tuple]) -> str:
-    """The key of a territory's file metadata: ``stats`` are ``(name, size, mtime_ns)``."""
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(code_fingerprint().encode())
-    digest.update(settings.encode())
-    digest.update(root.encode())
-    digest.update(repr(stats).encode())
     return digest.hexdigest()
 
 
@@ -109,7 +98,7 @@ class Cache:
         """The cached diagnostics of a territory whose files are displayed as ``displays``
         (in the order used to store them), or None."""
         try:
-            entry = json.loads(self._path(key).read_bytes())
+            entry = json.loads(read_bounded(self._path(key), MAX_ENTRY_BYTES))
             found = _diagnostics(entry, displays)
         except (OSError, ValueError):
             return None
@@ -130,28 +119,6 @@ class Cache:
             atomic_write(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")), durable=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
-
-    def content_key(self, key: str) -> str | None:
-        """The content key recorded for a metadata key, or None."""
-        try:
-            found = (self.folder / "meta" / key[:2] / key).read_text(encoding="ascii").strip()
-        except (OSError, UnicodeDecodeError):
-            return None
-        return found if len(found) == 40 and all(c in "0123456789abcdef" for c in found) else None
-
-    def remember(self, key: str, content_key: str, newest_mtime_ns: int) -> None:
-        """Record metadata key → content key, unless a file is too recent to trust."""
-        import time
-
-        if time.time() - newest_mtime_ns / 1e9 < RACY_SECONDS:
-            return
-        try:
-            self._prepare()
-            path = self.folder / "meta" / key[:2] / key
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, content_key + "\n", durable=False)
-        except OSError:
-            pass
 
     def _prepare(self) -> None:
         if self._prepared or (self.folder / "CACHEDIR.TAG").exists():

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from clstool.errors import InputError
+from clstool.fsutil import FileTooLarge, NotRegularFile, read_bounded, reason
 from clstool.lint.rules import Rule, all_rules
 from clstool.model.diagnostic import CODES, Diagnostic, Severity
 
@@ -106,20 +107,79 @@ class Layer:
                    ignore=codes(ignore, "ignore"), severity=levels)
 
 
-def _glob(pattern: str) -> re.Pattern:
-    out, i = "", 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out, i = out + "(?:.*/)?", i + 3
-        elif pattern.startswith("**", i):
-            out, i = out + ".*", i + 2
-        elif pattern[i] == "*":
-            out, i = out + "[^/]*", i + 1
-        elif pattern[i] == "?":
-            out, i = out + "[^/]", i + 1
-        else:
-            out, i = out + re.escape(pattern[i]), i + 1
-    return re.compile(out + r"\Z")
+class Glob:
+    """A ``per-file-ignores`` pattern: ``*`` (within a folder), ``?``, ``**`` (across
+    folders), ``**/`` (any folders, or none). Matched by walking all its positions at once
+    (a Thompson automaton): time linear in the path for a given pattern, whatever the
+    pattern — a regular expression would backtrack catastrophically on ``**a**a**a…``."""
+
+    _LIT, _ONE, _STAR, _DSTAR, _DIRS = range(5)
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        tokens: list[tuple[int, str]] = []
+        i = 0
+        while i < len(pattern):
+            if pattern.startswith("**/", i):
+                tokens.append((self._DIRS, ""))
+                i += 3
+            elif pattern.startswith("**", i):
+                tokens.append((self._DSTAR, ""))
+                i += 2
+            elif pattern[i] == "*":
+                tokens.append((self._STAR, ""))
+                i += 1
+            elif pattern[i] == "?":
+                tokens.append((self._ONE, ""))
+                i += 1
+            else:
+                tokens.append((self._LIT, pattern[i]))
+                i += 1
+        self.tokens = tokens
+
+    def _closure(self, states: set[int]) -> set[int]:
+        todo, seen = list(states), set(states)
+        while todo:
+            i = todo.pop()
+            if i < len(self.tokens) and self.tokens[i][0] in (self._STAR, self._DSTAR, self._DIRS) \
+                    and i + 1 not in seen:
+                seen.add(i + 1)
+                todo.append(i + 1)
+        return seen
+
+    def match(self, text: str) -> bool:
+        """Whether the whole of ``text`` matches."""
+        tokens, end = self.tokens, len(self.tokens)
+        states = self._closure({0})
+        for char in text:
+            nxt: set[int] = set()
+            for i in states:
+                if i == end:
+                    continue
+                kind, literal = tokens[i]
+                if kind == self._LIT:
+                    if char == literal:
+                        nxt.add(i + 1)
+                elif kind == self._ONE:
+                    if char != "/":
+                        nxt.add(i + 1)
+                elif kind == self._STAR:
+                    if char != "/":
+                        nxt.add(i)
+                elif kind == self._DSTAR:
+                    nxt.add(i)
+                else:  # _DIRS: any characters, then a « / »
+                    nxt.add(i)
+                    if char == "/":
+                        nxt.add(i + 1)
+            if not nxt:
+                return False
+            states = self._closure(nxt)
+        return end in states
+
+
+def _glob(pattern: str) -> Glob:
+    return Glob(pattern)
 
 
 @dataclass
@@ -128,7 +188,7 @@ class Settings:
 
     path: Path | None = None  #: the configuration file, if any
     layers: list[Layer] = field(default_factory=list)
-    per_file_ignores: list[tuple[str, re.Pattern, tuple[str, ...]]] = field(default_factory=list)
+    per_file_ignores: list[tuple[str, Glob, tuple[str, ...]]] = field(default_factory=list)
     _rules: list[Rule] | None = field(default=None, init=False, repr=False, compare=False)
 
     def enabled(self, code: str) -> bool:
@@ -182,13 +242,26 @@ class Settings:
         return kept
 
 
+MAX_CONFIG_BYTES = 1024 * 1024  #: a configuration file is a few lines
+
+
 def read_config(path: Path) -> dict[str, Any] | None:
     """The clstool table of a configuration file (None: a pyproject.toml without one)."""
     try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
+        raw = read_bounded(path, MAX_CONFIG_BYTES)
+    except (NotRegularFile, FileTooLarge) as exc:
+        raise InputError(f"{path} : {exc}") from None
     except OSError as exc:
-        raise InputError(f"{path} : lecture impossible ({exc.strerror or exc})") from None
+        raise InputError(f"{path} : lecture impossible ({reason(exc)})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        raise InputError(f"{path}:{line}:{column} : le fichier de configuration n'est pas en UTF-8 "
+                         f"(octet 0x{raw[exc.start]:02X}) : réenregistrez-le en UTF-8") from None
+    try:
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path} : TOML invalide ({exc})") from None
     if path.name == "pyproject.toml":

@@ -12,13 +12,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from clstool.fsutil import read_bounded
 from clstool.lint import suppressions
-from clstool.lint.cache import Cache, stat_key, territory_key
-from clstool.lint.config import Layer, Settings, SettingsResolver
+from clstool.lint.cache import Cache, territory_key
+from clstool.lint.config import MAX_CONFIG_BYTES, Layer, Settings, SettingsResolver
 from clstool.lint.crossfile import check_territory
 from clstool.lint.rules import run_rules
 from clstool.model.diagnostic import Diagnostic, Severity
-from clstool.yamlio.load import Project, Territory, discover, load_file
+from clstool.yamlio.load import Project, Territory, discover, load_file, read_source
 
 
 @dataclass
@@ -113,7 +114,7 @@ def _settings_key(settings: Settings, reference: dt.date) -> str:
     config = b""
     if settings.path is not None:
         try:
-            config = settings.path.read_bytes()
+            config = read_bounded(settings.path, MAX_CONFIG_BYTES)
         except OSError:
             pass
     rules = settings.rules()
@@ -129,7 +130,7 @@ def _relative(path: str, base: str) -> str:
 
 
 class _Lookup:
-    """How a territory is found in the cache: its file names, settings and metadata keys."""
+    """How a territory is found in the cache: its file names and displays, and its settings key."""
 
     def __init__(self, territory: Territory, settings_key: str):
         base = str(territory.root) + os.sep
@@ -137,20 +138,6 @@ class _Lookup:
                       for f in territory.files]
         self.displays = [f.display for f in territory.files]
         self.settings_key = settings_key
-        self.newest = 0
-        try:
-            stats = [os.stat(f.path) for f in territory.files]
-            self.newest = max((st.st_mtime_ns for st in stats), default=0)
-            self.meta_key: str | None = stat_key(
-                self.settings_key, str(territory.resolved or territory.root.resolve()),
-                [(n, st.st_size, st.st_mtime_ns) for n, st in zip(self.names, stats, strict=False)])
-        except OSError:
-            self.meta_key = None
-
-    def warm(self, cache: Cache) -> list[Diagnostic] | None:
-        """The cached findings, found from metadata alone (no file read), or None."""
-        known = cache.content_key(self.meta_key) if self.meta_key else None
-        return cache.get(known, self.displays) if known else None
 
 
 class _Context:
@@ -168,26 +155,21 @@ class _Context:
             key = self._keys[id(settings)] = _settings_key(settings, self.reference)
         return settings, key
 
-    def warm(self, territory: Territory) -> list[Diagnostic] | None:
-        assert self.cache is not None
-        return _Lookup(territory, self.settings(territory)[1]).warm(self.cache)
-
 
 def _validate_territory(territory: Territory, ctx: _Context) -> Part:
     """Load, check and filter one territory, through the cache; its trees are dropped after."""
     settings, settings_key = ctx.settings(territory)
     reference, cache = ctx.reference, ctx.cache
-    lookup = key = None
     if cache is not None:
+        # Keyed on content, as ruff does: the bytes are read once (bounded), hashed, and
+        # parsed only on a miss. Size and modification time are never trusted: a file can
+        # change and keep both.
         lookup = _Lookup(territory, settings_key)
-        found = lookup.warm(cache)
-        if found is not None:  # warm: nothing read
-            return _part(territory, found)
         for f in territory.files:
             try:
-                f.raw = f.path.read_bytes()
+                f.raw = None if f.unreadable is not None else read_source(f.path)
             except OSError:
-                f.raw = None
+                f.raw = None  # load_file reads it again and says why
         key = territory_key(lookup.settings_key, [(n, f.raw) for n, f in zip(lookup.names, territory.files, strict=False)])
         found = cache.get(key, lookup.displays)
         if found is None:
@@ -195,8 +177,6 @@ def _validate_territory(territory: Territory, ctx: _Context) -> Part:
                 load_file(f)
             found = _diagnose(territory, settings, reference)
             cache.put(key, lookup.displays, found)
-        if lookup.meta_key:
-            cache.remember(lookup.meta_key, key, lookup.newest)
     else:
         for f in territory.files:
             load_file(f)
@@ -222,8 +202,6 @@ _worker: tuple[tuple, _Context] | None = None
 
 #: below this many files, starting worker processes costs more than it saves
 PARALLEL_MIN_FILES = 120
-#: consecutive territories missing from the cache after which the cache is taken as cold
-COLD_AFTER_MISSES = 20
 
 
 def validate(paths: list[str], select: list[str] | None = None, ignore: list[str] | None = None, *,
@@ -260,16 +238,6 @@ def _validate_paths(paths, layer_args, today, config, cache_dir, jobs) -> Valida
     territories = discover(paths, siblings=True)
     ctx = _Context(resolver, reference, Cache(cache_dir) if cache_dir is not None else None)
     parts: dict[int, Part] = {}
-    if ctx.cache is not None:
-        # Hits found from metadata cost less than starting a worker. After a run of misses
-        # (a cold cache, or a corpus mostly changed), leave the lookups to the workers, in parallel.
-        misses = 0
-        for i, territory in enumerate(territories):
-            found = ctx.warm(territory)
-            if found is not None:
-                parts[i], misses = _part(territory, found), 0
-            elif (misses := misses + 1) >= COLD_AFTER_MISSES:
-                break
     todo = [i for i in range(len(territories)) if i not in parts]
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     if workers > 1 and sum(len(territories[i].files) for i in todo) >= PARALLEL_MIN_FILES:

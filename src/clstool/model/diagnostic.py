@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from clstool.model.bounds import BORNES
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -59,7 +61,8 @@ CODES: dict[str, Code] = {
     c.code: c
     for c in [
         Code("CLS001", "encodage", _E, "Le fichier n'est pas en UTF-8 (encodage probable indiqué)."),
-        Code("CLS002", "bom", _E, "Le fichier commence par une marque d'ordre d'octets (BOM) inutile."),
+        Code("CLS002", "bom", _W, "Le fichier commence par une marque d'ordre d'octets (BOM) inutile : "
+             "YAML l'accepte, clstool fmt la retire."),
         Code("CLS003", "tabulation", _E, "Une tabulation sert à indenter : YAML n'accepte que des espaces."),
         Code("CLS004", "fichier-vide", _E, "Le fichier est vide ou ne contient que des commentaires."),
         Code("CLS005", "syntaxe-yaml", _E, "Erreur de syntaxe YAML."),
@@ -72,7 +75,7 @@ CODES: dict[str, Code] = {
         Code("CLS021", "champ-obligatoire", _E, "Un champ obligatoire est absent."),
         Code("CLS022", "type-incorrect", _E, "La valeur n'a pas le type attendu (texte, nombre, liste…)."),
         Code("CLS023", "valeur-non-autorisee", _E, "Valeur hors de la liste des valeurs possibles."),
-        Code("CLS024", "valeur-invalide", _E, "Valeur invalide (bornes, format, date)."),
+        Code("CLS024", "valeur-invalide", _E, "Valeur invalide (format, date) ou hors des bornes : " + BORNES + "."),
         Code("CLS030", "commentaire-clstool-invalide", _W,
              "Commentaire « # clstool: disable=… » invalide : code ou directive inconnus, "
              "« disable-file » hors de l'en-tête."),

@@ -7,6 +7,8 @@ errors. Keys are French, snake_case, without accents (docs/format-des-fiches.md)
 A few YAML conveniences are accepted on purpose and normalised here, in one place:
 a year written as a number where text is expected (``- 2024`` in a calendar, ``id: 3``),
 and déclinaison keys of a follow-up written as numbers (``1:``).
+
+Years, numbers and identifiers are bounded (code CLS024): see :mod:`clstool.model.bounds`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -23,6 +26,21 @@ from pydantic import (
     Field,
     Tag,
     field_validator,
+)
+
+from clstool.model.bounds import (  # noqa: F401  # noqa: F401
+    ANNEE_MAX,
+    ANNEE_MIN,
+    BORNES,
+    ID_LONGUEUR_MAX,
+    ID_MOTIF,
+    NOMBRE_MAX,
+    Annee,
+    Nombre,
+    _bounded_year,
+    _finite,
+    _identifier,
+    _shown,
 )
 
 
@@ -43,7 +61,9 @@ def _number_as_text(value: Any) -> Any:
 Texte = Annotated[str, BeforeValidator(_number_as_text)]
 #: Non-empty text.
 TexteNonVide = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1)]
-Nombre = Union[int, float]
+
+#: An identifier: its text (a number written plain is taken as text), bounded (:mod:`clstool.model.bounds`).
+Identifiant = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1), AfterValidator(_identifier)]
 
 # --- Enumerations (the checkbox grids of the fiche form) -----------------------------------
 
@@ -162,7 +182,7 @@ class Portage(Model):
 class Declinaison(Model):
     """An operational sub-action of a fiche (« Déclinaisons opérationnelles »)."""
 
-    id: Texte | None = Field(None, description="Identifiant facultatif, pour le suivi (sinon : sa position, « 1 »…).")
+    id: Identifiant | None = Field(None, description="Identifiant facultatif, pour le suivi (sinon : sa position, « 1 »…).")
     titre: TexteNonVide = Field(description="Intitulé de la déclinaison.")
     description: list[Element] = Field(default_factory=list, description="Description et objectifs.")
     partenaires: list[str] = Field(default_factory=list, description="Partenaires opérationnels.")
@@ -209,19 +229,17 @@ class AccesInformation(Model):
 
 
 class Reference(Model):
-    annee: int = Field(description="Année de la valeur de référence.")
+    annee: Annee = Field(description="Année de la valeur de référence.")
     valeur: Nombre = Field(description="Valeur de référence.")
 
 
-
-
 class Indicateur(Model):
-    id: TexteNonVide = Field(description="Identifiant unique dans la fiche (P1, R1…).")
+    id: Identifiant = Field(description="Identifiant unique dans la fiche (P1, R1…).")
     type: TypeIndicateur = Field(description="processus ou resultat.")
     libelle: TexteNonVide = Field(description="L'indicateur, tel qu'écrit.")
     unite: str | None = Field(None, description="Unité (%, nombre, €…).")
     reference: Reference | None = Field(None, description="Valeur de référence.")
-    cibles: dict[int, Nombre] = Field(default_factory=dict, description="Cible par année : {2025: 10}.")
+    cibles: dict[Annee, Nombre] = Field(default_factory=dict, description="Cible par année : {2025: 10}.")
     sens: Sens = Field("hausse", description="hausse (défaut) : plus c'est haut, mieux c'est ; baisse : l'inverse.")
 
 
@@ -286,10 +304,10 @@ class SuiviAnnee(Model):
     calendrier_ajuste: Calendrier = Field(
         default_factory=list, description="Calendrier ajusté : remplace le prévisionnel à partir de cette année."
     )
-    declinaisons: dict[Texte, SuiviDeclinaison] = Field(
+    declinaisons: dict[Identifiant, SuiviDeclinaison] = Field(
         default_factory=dict, description="Suivi par déclinaison, par position (« 1 ») ou par id."
     )
-    indicateurs: dict[Texte, Mesure] = Field(default_factory=dict, description="Valeurs mesurées, par id d'indicateur.")
+    indicateurs: dict[Identifiant, Mesure] = Field(default_factory=dict, description="Valeurs mesurées, par id d'indicateur.")
     commentaire: str | None = Field(None, description="Commentaire libre sur l'année (notes de suivi).")
 
 
@@ -299,8 +317,8 @@ class SuiviAnnee(Model):
 class Fiche(Model):
     """One fiche action (``fiches/<id>.yaml``)."""
 
-    id: TexteNonVide = Field(description="Identifiant de la fiche (« 1-1 ») ; le fichier s'appelle <id>.yaml.")
-    axe: TexteNonVide = Field(description="Identifiant d'un axe de contrat.yaml.")
+    id: Identifiant = Field(description="Identifiant de la fiche (« 1-1 ») ; le fichier s'appelle <id>.yaml.")
+    axe: Identifiant = Field(description="Identifiant d'un axe de contrat.yaml.")
     titre: TexteNonVide = Field(description="Intitulé de l'action.")
     sous_titre: str | None = Field(None, description="Sous-titre.")
     definition: str | None = Field(None, description="Préambule définitionnel.")
@@ -333,7 +351,7 @@ class Fiche(Model):
         default_factory=dict, description="Contribution aux transitions du contrat : lentille → texte."
     )
     notes: list[str] = Field(default_factory=list, description="Notes libres (ex. : cellules importées sans équivalent).")
-    suivi: dict[int, SuiviAnnee] = Field(default_factory=dict, description="Suivi annuel, par année.")
+    suivi: dict[Annee, SuiviAnnee] = Field(default_factory=dict, description="Suivi annuel, par année.")
 
 
 # --- The contract --------------------------------------------------------------------------------
@@ -344,13 +362,16 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def _year_or_date(value: Any) -> Any:
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
-            dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"date « {value} » impossible") from None
+        _bounded_year(day.year)
         return value
+    if isinstance(value, str) and len(value) > 40:
+        raise ValueError(f"« {_shown(value)} » n'est ni une année (2022) ni une date ISO (2030-12-31)")
     if isinstance(value, str):
         raise ValueError(f"« {value} » n'est ni une année (2022) ni une date ISO (2030-12-31)")
-    return value
+    return _bounded_year(value)
 
 
 AnneeOuDate = Annotated[Union[int, str], BeforeValidator(_year_or_date)]
@@ -368,7 +389,7 @@ class Periode(Model):
 
 
 class Axe(Model):
-    id: TexteNonVide = Field(description="Identifiant de l'axe (« 1 »).")
+    id: Identifiant = Field(description="Identifiant de l'axe (« 1 »).")
     titre: TexteNonVide = Field(description="Intitulé de l'axe.")
     sous_titre: str | None = Field(None, description="Sous-titre de l'axe.")
     description: str | None = Field(None, description="Présentation de l'axe, telle que le contrat la donne.")
@@ -391,9 +412,9 @@ class Reunion(Model):
 class Instance(Model):
     """A governance body and how often it must meet."""
 
-    id: TexteNonVide = Field(description="Identifiant court (copil, cotech…).")
+    id: Identifiant = Field(description="Identifiant court (copil, cotech…).")
     nom: TexteNonVide = Field(description="Nom de l'instance.")
-    reunions_min_par_an: int | None = Field(None, ge=0, description="Nombre minimal de réunions par an.")
+    reunions_min_par_an: int | None = Field(None, ge=0, le=366, description="Nombre minimal de réunions par an.")
     composition: list[str] = Field(default_factory=list, description="Membres.")
     presidence: list[str] = Field(default_factory=list, description="Présidence ou pilotage.")
     missions: list[str] = Field(default_factory=list, description="Missions.")
@@ -404,14 +425,14 @@ class ChiffreCle(Model):
     libelle: TexteNonVide = Field(description="Le chiffre ou le constat, tel qu'écrit.")
     valeur: Nombre | None = Field(None, description="Valeur chiffrée, quand le constat en donne une.")
     unite: str | None = Field(None, description="Unité (%, habitants, €…).")
-    annee: int | None = Field(None, description="Année du chiffre.")
+    annee: Annee | None = Field(None, description="Année du chiffre.")
     theme: str | None = Field(None, description="Thème (démographie, santé mentale…).")
     source: str | None = Field(None, description="Source du chiffre.")
 
 
 class DiagnosticLocal(Model):
     source: list[str] = Field(default_factory=list, description="Auteurs du diagnostic.")
-    annee: int | None = Field(None, description="Année du diagnostic.")
+    annee: Annee | None = Field(None, description="Année du diagnostic.")
     chiffres: list[ChiffreCle] = Field(default_factory=list, description="Chiffres clés et constats.")
 
 

@@ -77,6 +77,7 @@ OBJECT_DESCRIPTIONS = {
 }
 
 _INTEGER_TEXT = "^-?[0-9]+$"
+_YEAR_TEXT = "^(19[0-9]{2}|20[0-9]{2}|2100)$"  #: models.ANNEE_MIN to ANNEE_MAX, as a key
 _ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
@@ -95,13 +96,25 @@ class _Generator(GenerateJsonSchema):
 
     def function_after_schema(self, schema: Any) -> dict:
         inner = self.generate_inner(schema["schema"])
-        if getattr(schema["function"]["function"], "__name__", "") == "_iso":  # Reunion.date
+        function = schema["function"]["function"]
+        if getattr(function, "__name__", "") == "_iso":  # Reunion.date
             inner.update(pattern=_ISO_DATE, format="date")
+        elif function is models._bounded_year:
+            inner.update(minimum=models.ANNEE_MIN, maximum=models.ANNEE_MAX)
+        elif function is models._finite:
+            inner.update(ge=-models.NOMBRE_MAX, le=models.NOMBRE_MAX)  # a field bound (ge=0) wins
+        elif function is models._identifier:
+            for branch in inner.get("anyOf", [inner]):
+                if branch.get("type") == "string":
+                    branch.update(pattern=models.ID_MOTIF, maxLength=models.ID_LONGUEUR_MAX)
         return inner
 
     def dict_schema(self, schema: Any) -> dict:
         out = super().dict_schema(schema)
-        if schema.get("keys_schema", {}).get("type") == "int":
+        keys = schema.get("keys_schema", {})
+        if keys.get("type") == "function-after" and keys["function"]["function"] is models._bounded_year:
+            out["propertyNames"] = {"pattern": _YEAR_TEXT}
+        elif keys.get("type") == "int":
             out["propertyNames"] = {"pattern": _INTEGER_TEXT}
         return out
 

@@ -48,7 +48,8 @@ from clstool.planning.periods import Interval, ParsedPeriod, parse_period
 
 __all__ = [
     "PLANNED_STATUSES", "PlanEntry", "UnitPlan", "FichePlan", "contract_interval", "plan_entries",
-    "fiche_plan", "declinaison_ref", "year_interval", "meets", "span", "planned_status", "default_as_of", "parse_as_of",
+    "fiche_plan", "declinaison_ref", "year_interval", "meets", "span", "planned_status", "default_as_of",
+    "parse_as_of", "check_year",
 ]
 
 #: The planned statuses, in chronological order.
@@ -196,14 +197,30 @@ def default_as_of(year: int, today: dt.date | None = None) -> dt.date:
     return today if today.year == year else dt.date(year, 12, 31)
 
 
+def check_year(year: int | None, option: str = "--year") -> int | None:
+    """``year`` if it lies in the years the model accepts; else :class:`~clstool.errors.InputError`
+    (exit code 2) naming ``option``."""
+    from clstool.model.documents import ANNEE_MAX, ANNEE_MIN
+
+    if year is not None and not ANNEE_MIN <= year <= ANNEE_MAX:
+        from clstool.errors import InputError
+
+        shown = str(year) if len(str(year)) <= 20 else str(year)[:20] + "…"
+        raise InputError(f"{option} {shown} : année hors des bornes ({ANNEE_MIN} à {ANNEE_MAX})")
+    return year
+
+
 def parse_as_of(text: str | None, year: int) -> dt.date:
     """The reference date of ``--as-of`` (ISO ``AAAA-MM-JJ``), or :func:`default_as_of`.
 
     Raises :class:`clstool.errors.InputError` (exit code 2) on a malformed date."""
+    check_year(year)
     if text is None:
         return default_as_of(year)
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
+        check_year(day.year, "--as-of")
+        return day
     except ValueError:
         from clstool.errors import InputError
 

@@ -15,9 +15,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from clstool.errors import InputError
+from clstool.fsutil import FileTooLarge, NotRegularFile, read_bounded
 from clstool.model.diagnostic import Diagnostic, make
 from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.read import Pos, YamlError, read_yaml
+from clstool.yamlio.read import MAX_BYTES, Pos, YamlError, read_yaml
 from clstool.yamlio.schema_errors import format_path, to_problems
 
 CONTRAT = "contrat.yaml"
@@ -37,6 +38,7 @@ class SourceFile:
     text: str = ""
     reference_only: bool = False  #: loaded to check others against, not reported
     raw: bytes | None = field(default=None, repr=False)  #: bytes already read (then dropped)
+    unreadable: str | None = None  #: why the folder it stands for could not be read
 
     def pos(self, path: tuple, at_key: bool = False) -> tuple[int, int]:
         from clstool.yamlio.schema_errors import position
@@ -78,22 +80,33 @@ def _join(given: str, relative: str) -> str:
     return os.path.normpath(os.path.join(given, relative))
 
 
-def _fiche_files(folder: Path) -> list[Path]:
+def _fiche_files(folder: Path, errors: list[tuple[Path, OSError]] | None = None) -> list[Path]:
+    """The fiche files of ``folder`` (none if it does not exist); a folder that exists but
+    cannot be listed is added to ``errors``."""
     try:
         with os.scandir(folder) as entries:  # d_type: no stat per file
             names = [e.name for e in entries if e.name.endswith(_SUFFIXES) and e.is_file()]
     except (FileNotFoundError, NotADirectoryError):
         return []
+    except OSError as exc:
+        if errors is not None:
+            errors.append((folder, exc))
+        return []
     return [folder / name for name in sorted(names)]
 
 
-def _territories_below(folder: Path) -> list[Path]:
+def _territories_below(folder: Path, errors: list[tuple[Path, OSError]]) -> list[Path]:
     """Folders under ``folder`` that hold a contrat.yaml, or a fiches/ folder with fiches
     (one walk of the tree, in a stable order). Symbolic links to folders are followed (a
-    territory may live in another repository), each folder once: a link loop ends there."""
+    territory may live in another repository), each folder once: a link loop ends there.
+    Folders that cannot be listed are added to ``errors``."""
     found: set[Path] = set()
     visited: set[tuple[int, int]] = set()
-    for current, dirs, files in os.walk(folder, followlinks=True):
+
+    def unreadable(exc: OSError) -> None:
+        errors.append((Path(exc.filename) if exc.filename else folder, exc))
+
+    for current, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable):
         try:
             st = os.stat(current)
         except OSError:
@@ -106,7 +119,7 @@ def _territories_below(folder: Path) -> list[Path]:
         dirs.sort()
         if CONTRAT in files:
             found.add(Path(current))
-        elif FICHES in dirs and _fiche_files(Path(current) / FICHES):
+        elif FICHES in dirs and _fiche_files(Path(current) / FICHES, errors):
             found.add(Path(current))
     return sorted(found)
 
@@ -129,6 +142,7 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
     territory when a pre-commit hook passes only the files that changed."""
     found: dict[Path, Territory] = {}
     wanted: dict[Path, set[Path] | None] = {}  # None: the whole territory
+    errors: list[tuple[Path, OSError]] = []  # folders that could not be listed
 
     def territory(root: Path, display: str) -> Path:
         """Note the territory at ``root``; its key (the resolved root)."""
@@ -147,8 +161,8 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
                 roots = [path.parent]
                 given = os.path.dirname(os.path.normpath(given)) or "."
             if not roots:
-                roots = _territories_below(path)
-            if not roots:
+                roots = _territories_below(path, errors)
+            if not roots and not errors:
                 raise InputError(f"aucun {CONTRAT} ni dossier {FICHES}/ sous {given}")
             for root in roots:
                 rel = os.path.relpath(root, path)
@@ -169,28 +183,62 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
             terr.contrat = SourceFile(_join(terr.display, CONTRAT), contrat_path, "contrat",
                                       reference_only=only is not None and contrat_path.resolve() not in only)
         shown = _join(terr.display, FICHES)  # normalised once: a name from the folder needs no more
-        for fiche in _fiche_files(terr.root / FICHES):
+        listing_errors: list[tuple[Path, OSError]] = []
+        for fiche in _fiche_files(terr.root / FICHES, listing_errors):
             asked = only is None or fiche.resolve() in only
             if asked or siblings:
                 terr.fiches.append(SourceFile(os.path.join(shown, fiche.name), fiche, "fiche",
                                               reference_only=not asked))
+        for _, exc in listing_errors:
+            terr.fiches.append(_unreadable_folder(shown, terr.root / FICHES, exc))
         if only is not None:  # single files outside a fiches/ folder
             listed = {f.path.resolve() for f in terr.fiches} | ({contrat_path.resolve()} if terr.contrat else set())
             for extra in sorted(only - listed):
                 rel = os.path.relpath(extra, terr.root.resolve())
                 terr.fiches.append(SourceFile(_join(terr.display, rel), extra, "fiche"))
-    return list(found.values())
+    territories = list(found.values())
+    for folder, exc in errors:  # reported as a territory of its own: CLS010, exit code 1
+        display = os.path.normpath(str(folder))
+        territories.append(Territory(root=folder, display=display, resolved=folder,
+                                     fiches=[_unreadable_folder(display, folder, exc)]))
+    return territories
+
+
+def _unreadable_folder(display: str, folder: Path, exc: OSError) -> SourceFile:
+    from clstool.fsutil import reason
+
+    return SourceFile(display, folder, "fiche",
+                      unreadable=f"dossier illisible : {reason(exc)} ; ses fichiers ne sont pas vérifiés")
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of a YAML file, bounded (:data:`~clstool.yamlio.read.MAX_BYTES`) before
+    reading. Raises :class:`OSError` (see :func:`read_problem`)."""
+    return read_bounded(path, MAX_BYTES)
+
+
+def read_problem(exc: OSError) -> tuple[str, str]:
+    """(code, French message) of a file that could not be read."""
+    if isinstance(exc, FileTooLarge):
+        return "CLS009", f"{exc} : lecture refusée"
+    if isinstance(exc, NotRegularFile):
+        return "CLS010", "ce n'est pas un fichier ordinaire (tube, périphérique, dossier…) : lecture refusée"
+    from clstool.fsutil import reason
+
+    return "CLS010", f"fichier illisible : {reason(exc)}"
 
 
 def load_file(source: SourceFile) -> SourceFile:
     """Read, parse and validate one file; every problem becomes a diagnostic."""
     model_cls: type[BaseModel] = Contrat if source.kind == "contrat" else Fiche
+    if source.unreadable is not None:
+        source.diagnostics.append(make(source.display, (1, 1), "CLS010", source.unreadable))
+        return source
     try:
-        raw = source.raw if source.raw is not None else source.path.read_bytes()
+        raw = source.raw if source.raw is not None else read_source(source.path)
         source.raw = None
     except OSError as exc:
-        source.diagnostics.append(make(source.display, (1, 1), "CLS010",
-                                       f"fichier illisible : {exc.strerror or exc}"))
+        source.diagnostics.append(make(source.display, (1, 1), *read_problem(exc)))
         return source
     try:
         doc = read_yaml(raw)

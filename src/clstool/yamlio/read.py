@@ -35,6 +35,8 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from clstool.yamlio.syntax_fr import syntax_message as _syntax_message
+
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's wheel
@@ -52,6 +54,8 @@ except ImportError:  # pragma: no cover - depends on the build
 MAX_BYTES = 5 * 1024 * 1024  #: a real fiche is ~10 kB; 5 MB is far beyond any honest file
 MAX_DEPTH = 64  #: real files nest ~6 levels
 MAX_NODES = 200_000  #: values after alias expansion
+MAX_EXPANDED = MAX_BYTES  #: characters of text after alias expansion (an alias copies its text)
+MAX_INT_DIGITS = 100  #: a longer run of digits is not a quantity: it stays text
 
 Path = tuple  # of str | int keys and list indices
 #: (key line, key column, value line, value column), all 1-based. For list items and the
@@ -105,7 +109,7 @@ def decode(raw: bytes) -> tuple[str, list[ReadProblem]]:
                 raise YamlError("CLS001", 1, 1, f"fichier encodé en {name} (marque d'ordre d'octets) : "
                                 "réenregistrez-le en UTF-8 sans BOM")
             problems.append(ReadProblem("CLS002", 1, 1, "le fichier commence par une marque d'ordre "
-                                    "d'octets (BOM UTF-8) : réenregistrez-le en UTF-8 sans BOM"))
+                                    "d'octets (BOM UTF-8), inutile : clstool fmt la retire"))
             raw = raw[len(bom):]
             break
     try:
@@ -158,7 +162,7 @@ _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
 
 def resolve_scalar(value: str, plain: bool, tag: str | None) -> Any:
     if tag and tag not in _STR_TAGS:
-        if tag == "tag:yaml.org,2002:int" and _INT.match(value):
+        if tag == "tag:yaml.org,2002:int" and _INT.match(value) and len(value) <= MAX_INT_DIGITS:
             return int(value)
         if tag == "tag:yaml.org,2002:float" and _FLOAT.match(value):
             return float(value)
@@ -174,43 +178,13 @@ def resolve_scalar(value: str, plain: bool, tag: str | None) -> Any:
     if value in _BOOLS:
         return _BOOLS[value]
     if _INT.match(value):
-        return int(value)
+        # Python refuses to convert more than 4,300 digits, and the conversion is quadratic:
+        # no year, amount or count has more than MAX_INT_DIGITS digits.
+        return int(value) if len(value) <= MAX_INT_DIGITS else value
     if _FLOAT.match(value):
         return float(value)
     return value
 
-
-# --- syntax errors in French --------------------------------------------------------------------
-
-_SYNTAX_FR = [
-    ("mapping values are not allowed", "« : » inattendu ici : une valeur qui contient « : » doit être "
-     "entre guillemets, ou l'indentation est incorrecte"),
-    ("could not find expected ':'", "« : » attendu après une clé (ou indentation incorrecte)"),
-    ("did not find expected key", "clé attendue ici : vérifiez l'indentation"),
-    ("did not find expected '-' indicator", "élément de liste « - » attendu : vérifiez l'indentation"),
-    ("did not find expected ',' or ']'", "« , » ou « ] » attendu dans la liste entre crochets"),
-    ("did not find expected ',' or '}'", "« , » ou « } » attendu dans le dictionnaire entre accolades"),
-    ("found unexpected end of stream", "fin de fichier inattendue : guillemet, crochet ou accolade non fermé ?"),
-    ("found unknown escape character", "séquence d'échappement inconnue (« \\ ») dans un texte entre guillemets"),
-    ("did not find expected node content", "valeur attendue ici"),
-    ("expected <block end>", "indentation incohérente : cet élément ne s'aligne sur rien au-dessus"),
-    ("found character that cannot start any token", "caractère qui ne peut pas commencer une valeur "
-     "(« @ », « ` », « % ») : mettez la valeur entre guillemets"),
-    ("found undefined alias", "alias non défini (« *nom » sans « &nom » avant)"),
-    ("found duplicate anchor", "ancre « & » définie deux fois"),
-    ("did not find expected alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
-    ("unacceptable character", "caractère non imprimable interdit en YAML"),
-    ("special characters are not allowed", "caractère de contrôle interdit en YAML"),
-    ("block sequence entries are not allowed", "élément de liste « - » inattendu ici : vérifiez l'indentation"),
-    ("found a tab character", "une tabulation sert à indenter : utilisez des espaces"),
-]
-
-
-def _syntax_message(problem: str) -> str:
-    for english, french in _SYNTAX_FR:
-        if english in problem:
-            return french
-    return f"erreur de syntaxe YAML ({problem})"
 
 
 def _leading_tab(text: str, last_line: int) -> tuple[int, int] | None:
@@ -233,9 +207,10 @@ _NOKEY = object()
 
 
 class _Frame:
-    __slots__ = ("container", "is_map", "path", "key", "key_pos", "attached", "anchor", "start_nodes")
+    __slots__ = ("container", "is_map", "path", "key", "key_pos", "attached", "anchor", "start_nodes",
+                 "start_chars")
 
-    def __init__(self, container, is_map, path, attached, anchor, start_nodes):
+    def __init__(self, container, is_map, path, attached, anchor, start_nodes, start_chars=0):
         self.container = container
         self.is_map = is_map
         self.path = path
@@ -244,6 +219,7 @@ class _Frame:
         self.attached = attached  # False for the value of a duplicate key: parsed, then dropped
         self.anchor = anchor
         self.start_nodes = start_nodes
+        self.start_chars = start_chars
 
 
 def read_yaml(raw: bytes, use_c: bool = True) -> YamlDoc:
@@ -316,23 +292,31 @@ def _read_python(doc: YamlDoc) -> YamlDoc:
 
 
 def _read_nested(text: str, line: int, column: int) -> None:
-    """Raise CLS008 where ``text``, refused by libyaml for its nesting, crosses MAX_DEPTH."""
-    loader = yaml.SafeLoader(text)
-    try:
-        _build(loader, YamlDoc(data=None, positions={}, problems=[], text=text))
-    except yaml.YAMLError:
-        pass
-    finally:
-        loader.dispose()
+    """Raise CLS008 where ``text``, refused by libyaml for its nesting, crosses MAX_DEPTH.
+    Only the text up to libyaml's mark is read again: the pure-Python scanner looks ahead
+    over a whole flow collection, at a cost quadratic in its depth."""
+    lines = _BREAK.split(text)[:line]
+    if lines:
+        lines[-1] = lines[-1][:column]
+    prefix = "\n".join(lines)
+    for loader_class in (_Loader, yaml.SafeLoader):  # libyaml on the prefix first: fast
+        loader = loader_class(prefix)
+        try:
+            _build(loader, YamlDoc(data=None, positions={}, problems=[], text=prefix))
+        except yaml.YAMLError:
+            pass
+        finally:
+            loader.dispose()
     raise YamlError("CLS008", line, column, f"imbrication de plus de {MAX_DEPTH} niveaux : "
                     "structure refusée")
 
 
 def _build(loader, doc: YamlDoc) -> None:
     positions = doc.positions
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}  # name → (value, nodes, characters of text)
     stack: list[_Frame] = []
     nodes = 0
+    chars = 0  # characters of text (scalars), aliases expanded
     root_set = False
     get = loader.get_event
 
@@ -355,7 +339,7 @@ def _build(loader, doc: YamlDoc) -> None:
             frame = stack[-1]
             if kind is MappingEndEvent:
                 stack.pop()
-                _close(frame, anchors, nodes)
+                _close(frame, anchors, nodes, chars)
                 if not stack:
                     root_set = True
                 continue
@@ -365,6 +349,7 @@ def _build(loader, doc: YamlDoc) -> None:
             if kind is AliasEvent:
                 raise YamlError("CLS005", *start, "un alias (« * ») ne peut pas servir de clé")
             key = event.value
+            chars += len(key)
             if not (key and event.implicit[0] and key[0] not in _MAYBE_NOT_TEXT and event.tag is None):
                 key = _scalar(event, start)
             frame.key = key
@@ -378,7 +363,7 @@ def _build(loader, doc: YamlDoc) -> None:
 
         if kind is SequenceEndEvent or kind is MappingEndEvent:
             frame = stack.pop()
-            _close(frame, anchors, nodes)
+            _close(frame, anchors, nodes, chars)
             if not stack:
                 root_set = True
             continue
@@ -388,15 +373,20 @@ def _build(loader, doc: YamlDoc) -> None:
             value = event.value  # inlined fast path of resolve_scalar: plain text
             if not (value and event.implicit[0] and value[0] not in _MAYBE_NOT_TEXT and event.tag is None):
                 value = _scalar(event, start)
+            chars += len(event.value)
             anchor = event.anchor
         elif kind is AliasEvent:
             if event.anchor not in anchors:
                 raise YamlError("CLS005", *start, f"alias « *{event.anchor} » non défini")
-            value, size = anchors[event.anchor]
+            value, size, length = anchors[event.anchor]
             nodes += size
+            chars += length
             if nodes > MAX_NODES:
                 raise YamlError("CLS007", *start, f"les alias démultiplient le document au-delà de "
                                 f"{MAX_NODES} valeurs (bombe d'alias ?) : lecture refusée")
+            if chars > MAX_EXPANDED:
+                raise YamlError("CLS007", *start, f"les alias démultiplient le texte du document au-delà "
+                                f"de {MAX_EXPANDED // (1024 * 1024)} Mo (bombe d'alias ?) : lecture refusée")
             anchor = None
         elif kind is SequenceStartEvent or kind is MappingStartEvent:
             value = {} if kind is MappingStartEvent else []
@@ -435,10 +425,10 @@ def _build(loader, doc: YamlDoc) -> None:
             if len(stack) >= MAX_DEPTH:
                 raise YamlError("CLS008", *start, f"imbrication de plus de {MAX_DEPTH} niveaux : "
                                 "lecture refusée")
-            stack.append(_Frame(value, kind is MappingStartEvent, path, attached, anchor, nodes))
+            stack.append(_Frame(value, kind is MappingStartEvent, path, attached, anchor, nodes, chars))
         else:
             if anchor:
-                anchors[anchor] = (value, 1)
+                anchors[anchor] = (value, 1, len(event.value))
             if not stack:
                 root_set = True
 
@@ -448,9 +438,9 @@ def _build(loader, doc: YamlDoc) -> None:
                         "(« --- ») : un seul est attendu")
 
 
-def _close(frame: _Frame, anchors: dict, nodes: int) -> None:
+def _close(frame: _Frame, anchors: dict, nodes: int, chars: int) -> None:
     if frame.anchor:
-        anchors[frame.anchor] = (frame.container, nodes - frame.start_nodes + 1)
+        anchors[frame.anchor] = (frame.container, nodes - frame.start_nodes + 1, chars - frame.start_chars)
 
 
 def _scalar(event, start: tuple[int, int]) -> Any:

@@ -121,7 +121,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"le booléen {str(value).lower()}"
     if isinstance(value, int):
-        return f"le nombre {value}"
+        return f"le nombre {value}" if abs(value) < 10**40 else f"le nombre {str(value)[:20]}… ({len(str(value))} chiffres)"
     if isinstance(value, float):
         return f"le nombre {value}"
     if isinstance(value, str):
@@ -162,6 +162,8 @@ def _message(error: Mapping[str, Any], model: type[BaseModel], path: Path, rest:
     value = error.get("input")
     ctx = error.get("ctx") or {}
     if rest == "[key]":
+        if kind == "value_error":
+            return "CLS024", f"clé invalide : {ctx.get('error', error.get('msg'))}", True
         expected = _TYPE_NAMES.get(kind, "une clé valide")
         return "CLS022", f"la clé « {value} » doit être {expected}", True
     if kind == "extra_forbidden":

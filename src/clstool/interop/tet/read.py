@@ -88,6 +88,7 @@ from clstool.interop.tet.vocabulary import (
 from clstool.model.documents import Contrat, Fiche
 from clstool.model.names import id_key
 from clstool.planning.periods import Interval, format_interval
+from clstool.planning.plan import check_year
 from clstool.yamlio.load import CONTRAT, FICHES
 from clstool.yamlio.write import dump, model_data, schema_line
 
@@ -505,13 +506,19 @@ def parse_periode(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|—|à|a|:|/|\s)\s*(\d{4})\s*", text or "")
     if not m or int(m.group(1)) > int(m.group(2)):
         raise InputError(f"période « {text} » invalide : écrivez par exemple --periode 2025-2030")
-    return int(m.group(1)), int(m.group(2))
+    first, last = int(m.group(1)), int(m.group(2))
+    check_year(first, "--periode")
+    check_year(last, "--periode")
+    return first, last
 
 
 def read_plan(path: str, territoire: str | None = None, periode: str | None = None,
               annee: int | None = None, today: dt.date | None = None) -> Imported:
     """Read a TeT workbook into a validated contract and fiches (nothing is written)."""
+    check_year(annee, "--annee")
     year = annee or (today or dt.date.today()).year
+    if periode:
+        parse_periode(periode)  # a bad option is said before the workbook is read
     workbook = _open(path)
     ws, header_row = _find_sheet(workbook)
     notices: list[Notice] = []

@@ -34,12 +34,12 @@ class Encodage(BuiltinCode):
 
 
 class Bom(BuiltinCode):
-    """Le fichier commence par une marque d'ordre d'octets (BOM) inutile.
+    """Le fichier commence par une marque d'ordre d'octets (BOM) inutile : YAML l'accepte, clstool fmt la retire.
 
     Le Bloc-notes de Windows et certains tableurs ajoutent en tête des fichiers UTF-8 trois
     octets invisibles, la « marque d'ordre d'octets ». Elle ne sert à rien en UTF-8 et
-    certains outils la prennent pour du texte. clstool lit quand même le reste du fichier ;
-    ``clstool fmt`` la retire. (Dans l'exemple, ``utf-8-sig`` est l'UTF-8 avec BOM.)
+    certains outils la prennent pour du texte. YAML l'accepte, d'où un simple avertissement :
+    clstool lit tout le fichier, et ``clstool fmt`` la retire. (Dans l'exemple, ``utf-8-sig`` est l'UTF-8 avec BOM.)
 
     En faute ::
 

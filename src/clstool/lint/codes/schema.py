@@ -121,11 +121,12 @@ class ValeurNonAutorisee(BuiltinCode):
 
 
 class ValeurInvalide(BuiltinCode):
-    """Valeur invalide (bornes, format, date).
+    """Valeur invalide (format, date) ou hors des bornes : années de 1900 à 2100 ; nombres finis d'au plus 10^15 en valeur absolue ; identifiants de 1 à 40 caractères : lettres et chiffres sans accent, « - », « . », « _ » (ex. 1-1, P1, copil).
 
     La valeur a le bon type mais pas un sens possible : un avancement de 140 %, une date
-    « 2024-02-30 », un texte vide, la fin d'une période avant son début. Le message dit la
-    borne ou le format attendus.
+    « 2024-02-30 », un texte vide, la fin d'une période avant son début, une année 20270. Le
+    message dit la borne ou le format attendus. Les bornes protègent aussi tout ce qui calcule
+    ensuite (statuts, calendriers, exports) des valeurs qu'aucun contrat ne contient.
 
     En faute ::
 
