@@ -254,7 +254,7 @@ def test_bad_inputs_are_usage_errors(tmp_path, capsys):
     fake = tmp_path / "faux.xlsx"
     fake.write_text("pas un classeur", encoding="utf-8")
     assert main(["import", "tet", str(fake), "-o", str(tmp_path / "o")]) == 2
-    assert "n'est pas un classeur Excel" in capsys.readouterr().err
+    assert "faux.xlsx : fichier texte (CSV ?), pas un classeur .xlsx" in capsys.readouterr().err
     other = workbook(tmp_path / "autre.xlsx", ["Nom", "Prénom"], [["A", "B"]], template_rows=False)
     assert main(["import", "tet", str(other), "-o", str(tmp_path / "o")]) == 2
     assert "ne ressemble au modèle" in capsys.readouterr().err

@@ -38,7 +38,8 @@ from clstool.interop.tet.vocabulary import (
     BY_KEY, FIRST_DATA_ROW, HEADER_ROW, NOTE_COLUMNS, PARTICIPATION_NONE, PRIORITE_LABELS, SHEET,
     STATUT_LABELS, classify, normalise, template_path,
 )
-from clstool.interop.tet.read import DEBUT, FIN, NO_AXIS, read_columns
+from clstool.interop.tet.builder import DEBUT, FIN, NO_AXIS
+from clstool.interop.tet.columns import read_columns
 
 _NUMERIC_ID = re.compile(r"^\d+(?:[.-]\d+)*$")
 _NOTE = re.compile(r"^([^:\n]+?) : (.*)$", re.S)
@@ -152,7 +153,7 @@ def to_tet(data: Exported) -> bytes:
         with template_path().open("rb") as handle:
             workbook = load_workbook(handle)
     ws = workbook[SHEET]
-    columns = read_columns(ws, HEADER_ROW)
+    columns = read_columns([cell.value for cell in ws[HEADER_ROW]])
     by_key = {c.key: c.index for c in columns if c.key}
     funders = [(c.index, c.pair) for c in columns if c.key == "financeur"]
     for row in ws.iter_rows(min_row=FIRST_DATA_ROW, max_row=ws.max_row):
