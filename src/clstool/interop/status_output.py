@@ -12,7 +12,8 @@
     One row per fiche, déclinaison and indicator (column ``niveau``), the same columns for all.
     Dialect ``excel`` (default): UTF-8 with a BOM, ``;`` separator and decimal commas, which
     French Excel opens as is. Dialect ``standard``: UTF-8 without BOM, ``,`` separator, decimal
-    points (RFC 4180). Both end lines with CRLF.
+    points (RFC 4180). Both end lines with CRLF; text a spreadsheet would take for a formula is
+    prefixed with ``'`` (:mod:`clstool.interop.spreadsheet`, the one CSV dialect).
 
 ``table``
     For each territory: a summary per axis (fiches by status), one line per fiche with its
@@ -21,16 +22,14 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import io
 import json
-import math
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from clstool.interop.spreadsheet import csv_cell, write_csv
 from clstool.model.formatting import iso_date
 from clstool.planning.status import (
     STATUTS,
@@ -108,18 +107,6 @@ COLUMNS = (
     "libelle_statut", "motif", "statut_declare", "avancement", "debut", "fin", "type", "unite",
     "sens", "reference", "cible", "cible_annee", "valeur", "commentaire", "appreciation",
 )  # fmt: skip
-DIALECTS = ("excel", "standard")
-
-
-def _cell(value, decimal_comma: bool) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        text = str(int(value)) if math.isfinite(value) and value == int(value) else repr(value)
-        return text.replace(".", ",") if decimal_comma else text
-    return str(value)
 
 
 def csv_rows(report: StatusReport):
@@ -143,24 +130,8 @@ def csv_rows(report: StatusReport):
 
 
 def to_csv(report: StatusReport, dialect: str = "excel") -> bytes:
-    """The CSV file, as bytes (UTF-8; with a BOM in the ``excel`` dialect)."""
-    if dialect not in DIALECTS:
-        raise ValueError(f"dialecte CSV inconnu : {dialect}")
-    excel = dialect == "excel"
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n",
-                        quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
-    for row in csv_rows(report):
-        writer.writerow([_cell(_number(row.get(c)), excel) for c in COLUMNS])
-    return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
-
-
-def _number(value):
-    """Numbers as floats (so 12 and 12.0 print alike: « 12 »); the rest unchanged."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
+    """The CSV file, as bytes, in clstool's CSV dialect (:func:`clstool.interop.spreadsheet.write_csv`)."""
+    return write_csv(COLUMNS, ([row.get(c) for c in COLUMNS] for row in csv_rows(report)), dialect)
 
 
 # --- Table ------------------------------------------------------------------------------------
@@ -182,7 +153,7 @@ def _status_text(code: str) -> Text:
 def _number_text(value) -> str:
     if value is None:
         return "—"
-    return _cell(_number(value), True)
+    return csv_cell(value, True) if isinstance(value, (int, float)) else str(value)
 
 
 def _indicator_lines(indicators: list[IndicatorStatus]) -> list[Text]:

@@ -31,7 +31,8 @@ import re
 import warnings
 from typing import Any
 
-from clstool.interop.tables import Exported, TerritoryData, cell_value
+from clstool.interop.spreadsheet import put
+from clstool.interop.tables import Exported, TerritoryData
 from clstool.model.documents import Fiche, flatten
 from clstool.planning.plan import fiche_plan, span
 from clstool.interop.tet.vocabulary import (
@@ -164,15 +165,15 @@ def to_tet(data: Exported) -> bytes:
         values, pairs, left = row_values(fiche, territory)
         for key, value in values.items():
             if key in by_key and value not in (None, ""):
-                cell = ws.cell(row, by_key[key], cell_value(value))
+                cell = put(ws, row, by_key[key], value)
                 if isinstance(value, dt.date):
                     cell.number_format = "DD/MM/YYYY"
         for (funder_col, amount_col), (funder, amount) in zip(funders, pairs):
-            ws.cell(row, funder_col, cell_value(funder))
+            put(ws, row, funder_col, funder)
             if amount_col:
-                ws.cell(row, amount_col, cell_value(amount))
+                put(ws, row, amount_col, amount)
         if left:
-            ws.cell(row, by_key["notes"], cell_value("\n\n".join(left)))
+            put(ws, row, by_key["notes"], "\n\n".join(left))
         row += 1
     buffer = io.BytesIO()
     workbook.save(buffer)
