@@ -29,8 +29,10 @@ app = typer.Typer(
 
 def _console(stderr: bool = False) -> Console:
     """A console that colours only a terminal, and nothing at all under ``NO_COLOR``."""
+    from clstool.printable import console
+
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False,
+    return console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False,
                    color_system=None if plain else "auto", no_color=plain)
 
 
@@ -320,6 +322,7 @@ def import_tet(
     from clstool.model.diagnostic import Severity
     from clstool.interop.tet.read import read_plan, write_plan
     from clstool.lint.run import validate as run
+    from clstool.printable import visible
 
     imported = read_plan(file, territoire=territoire, periode=periode, annee=annee)
     written = write_plan(imported, output, force=force)
@@ -329,7 +332,7 @@ def import_tet(
                   markup=False)
     result = run([output])
     errors = result.count(Severity.ERROR)
-    print(f"Importé de la feuille « {imported.sheet} » : {len(imported.fiches)} fiche(s), "
+    print(f"Importé de la feuille « {visible(imported.sheet)} » : {len(imported.fiches)} fiche(s), "
           f"{len(imported.contrat.axes)} axe(s), {len(imported.warnings)} avertissement(s) ; "
           f"{len(written)} fichiers écrits dans {output}.")
     if errors:

@@ -25,12 +25,14 @@ from __future__ import annotations
 import io
 import json
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from clstool.interop.spreadsheet import csv_cell, write_csv
 from clstool.model.formatting import iso_date
+from clstool.printable import console as safe_console
+from clstool.printable import visible
 from clstool.planning.status import (
     STATUTS,
     DeclinaisonStatus,
@@ -165,11 +167,11 @@ def _indicator_lines(indicators: list[IndicatorStatus]) -> list[Text]:
             grouped.setdefault(i.statut, []).append(i.id)
             continue
         unit = f" {i.unite}" if i.unite else ""
-        line = Text(f"{i.id} ").append_text(_status_text(i.statut))
+        line = Text(visible(f"{i.id} ")).append_text(_status_text(i.statut))
         line.append(f" ({_number_text(i.valeur)} / {_number_text(i.cible)}{unit})", style="dim")
         lines.append(line)
     for statut, ids in grouped.items():
-        lines.append(Text(", ".join(ids) + " ").append_text(_status_text(statut)))
+        lines.append(Text(visible(", ".join(ids)) + " ").append_text(_status_text(statut)))
     return lines
 
 
@@ -190,7 +192,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
     out: list[RenderableType] = []
     header = f"Statut {report.year}, au {report.as_of.strftime('%d/%m/%Y')}"
     for territoire in dict.fromkeys([a.territoire for a in report.axes] + [f.territoire for f in report.fiches]):
-        out.append(Text(f"{territoire} — {header}", style="bold"))
+        out.append(Text(visible(f"{territoire} — {header}"), style="bold"))
         axes = [a for a in report.axes if a.territoire == territoire]
         present = [s for s in STATUTS if any(a.counts[s] for a in axes)]
         summary = Table(title="Synthèse : fiches par statut et par axe", title_justify="left")
@@ -206,7 +208,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
         out.append(summary)
 
         fiches = Table(title="Fiches", title_justify="left", show_lines=True)
-        fiches.add_column("Fiche", no_wrap=True, width=max(5, *(len(f.id) for f in report.fiches)))
+        fiches.add_column("Fiche", no_wrap=True, width=max([5, *(len(f.id) for f in report.fiches)]))
         fiches.add_column("Intitulé", overflow="fold", max_width=TITLE_WIDTH)
         fiches.add_column("Statut", no_wrap=True, overflow="ellipsis", width=12)
         fiches.add_column("Déclinaisons", no_wrap=True, overflow="ellipsis", width=16)
@@ -215,7 +217,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
             statut = _status_text(f.statut)
             if f.avancement is not None:
                 statut.append(f"\n{f.avancement} %", style="dim")
-            declinaisons = [Text(f"{d.ref}. ").append_text(_status_text(d.statut)) for d in f.declinaisons]
+            declinaisons = [Text(visible(f"{d.ref}. ")).append_text(_status_text(d.statut)) for d in f.declinaisons]
             fiches.add_row(f.id, _shorten(f.titre), statut, _lines(declinaisons),
                            _lines(_indicator_lines(f.indicateurs)))
         out.append(fiches)
@@ -233,7 +235,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
                 gov.add_row(g.nom, count, "—" if g.minimum is None else str(g.minimum), _status_text(g.statut))
             out.append(gov)
     if report.ignores:
-        out.append(Text("Fichiers ignorés (erreurs : lancez clstool validate) : " + ", ".join(report.ignores),
+        out.append(Text("Fichiers ignorés (erreurs : lancez clstool validate) : " + visible(", ".join(report.ignores)),
                         style="yellow"))
     if not report.fiches:
         out.append(Text("Aucune fiche."))
@@ -246,6 +248,6 @@ def table(report: StatusReport) -> Group:
 
 def table_text(report: StatusReport, width: int = 120) -> str:
     """The ``table`` format as plain text, for ``-o FILE``."""
-    console = Console(record=True, width=width, file=io.StringIO(), color_system=None)
+    console = safe_console(record=True, width=width, file=io.StringIO(), color_system=None)
     console.print(table(report))
     return console.export_text()
