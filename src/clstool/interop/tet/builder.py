@@ -98,7 +98,7 @@ class Builder:
         self.notices = notices
         self.axes = _Axes()
         self.ids: set[str] = set()
-        self.previous_axis: str | None = None
+        self.by_title: dict[str, tuple[int, dict]] = {}  #: normalised title cell → (row, fiche data)
         self.rank = 0
         self.years: set[int] = set()  #: years of the dates met, for the default period
         self.statuses = False
@@ -119,14 +119,9 @@ class Builder:
                 notes.add(col, text_of(value))
             parent = deepest = ident
         if deepest is None:
-            if self.previous_axis is not None:
-                self.warn(f"aucun axe : la fiche reste dans l'axe « {self.previous_axis} » de la ligne précédente",
-                          row, level="info")
-                return self.previous_axis
             self.warn(f"aucun axe : la fiche est rangée dans l'axe « {NO_AXIS} »", row)
             self.axes.titles.setdefault(NO_AXIS, "Actions sans axe (import Territoires en Transitions)")
             deepest = NO_AXIS
-        self.previous_axis = deepest
         return deepest
 
     def _id(self, row: int, number: str | None, col: Column | None) -> str:
@@ -159,16 +154,20 @@ class Builder:
                 notes.add(col, text_of(value))
         if "titre" not in cells and set(cells) <= {"axe", "sous_axe", "sous_sous_axe"} and not notes.all():
             if cells:
-                self._axis(row, cells, notes)
-                self.warn("ligne sans titre de fiche : seuls ses axes sont repris", row, level="info")
+                self.warn("ligne sans titre de fiche (intitulé d'axe ?) : ignorée, elle ne crée pas d'axe", row,
+                          level="info")
+            return None
+        title_col = cells["titre"][0] if "titre" in cells else None
+        full = text_of(cells["titre"][1]) if title_col else None
+        lines = [line.strip() for line in full.split("\n") if line.strip()] if full else []
+        seen = self.by_title.get(normalise(lines[0])) if lines else None
+        if seen is not None and "sous_action" in cells:
+            self._sous_actions(row, cells, seen[1])
             return None
         self.rank += 1
         axe = self._axis(row, cells, notes)
         number, titre = None, f"Sans titre (ligne {row})"
-        title_col = cells["titre"][0] if "titre" in cells else None
         if title_col:
-            full = text_of(cells["titre"][1])
-            lines = [line.strip() for line in full.split("\n") if line.strip()]
             number, titre = fiche_number(lines[0])
             titre = titre or lines[0]
             if len(lines) > 1:
@@ -178,10 +177,41 @@ class Builder:
         else:
             self.warn(f"aucun titre de fiche : titre provisoire « {titre} »", row)
         fiche: dict[str, Any] = {"id": self._id(row, number, title_col), "axe": axe, "titre": titre}
+        if seen is not None:
+            self.warn(f"même titre que la fiche de la ligne {seen[0]} : deux fiches portent ce titre", row, title_col)
+        elif lines:
+            self.by_title[normalise(lines[0])] = (row, fiche)
         self._fill(row, cells, fiche, notes)
         if notes.all():
             fiche["notes"] = notes.all()
         return fiche
+
+    def _sous_actions(self, row: int, cells: dict[str, tuple[Column, Any]], fiche: dict) -> None:
+        """A row that repeats a fiche's title with a sous-action: déclinaisons of that fiche.
+        Their description, partners, means and dates are taken when the row names one sous-action;
+        the other cells are not (a warning names them)."""
+        def text(key: str) -> str | None:
+            return text_of(cells[key][1]) if key in cells else None
+
+        titles = lines_of(text("sous_action") or "")
+        units: list[dict[str, Any]] = [{"titre": t} for t in titles]
+        taken = {"axe", "sous_axe", "sous_sous_axe", "titre", "sous_action"}
+        if len(units) == 1:
+            unit = units[0]
+            taken |= {"descriptif", "partenaires", "moyens", "date_debut", "date_fin"}
+            if text("descriptif"):
+                unit["description"] = [text("descriptif")]
+            if text("partenaires"):
+                unit["partenaires"] = split_list(text("partenaires"))
+            if text("moyens"):
+                unit["moyens"] = lines_of(text("moyens"))
+            self._calendar(row, cells, unit)
+        fiche.setdefault("declinaisons", []).extend(units)
+        self.warn(f"sous-action de la fiche « {fiche['id']} » : {len(units)} déclinaison(s) ajoutée(s)", row,
+                  cells["sous_action"][0], level="info")
+        left = [cells[k][0].header for k in cells if k.split(":")[0] not in taken]
+        if left:
+            self.warn(f"ligne de sous-action : colonnes non reprises ({', '.join(left)})", row)
 
     def _coded(self, row: int, cells: dict[str, tuple[Column, Any]], key: str, to_code, notes: _Notes,
                unknown: str) -> str | None:
