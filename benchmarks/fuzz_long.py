@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     out = done.stdout + done.stderr
     rows, total_pass, total_fail = [], 0, 0
     blocks = _TEST.split(out)
-    for name, block in zip(blocks[1::2], blocks[2::2]):
+    for name, block in zip(blocks[1::2], blocks[2::2], strict=False):
         passing = sum(int(m.group(1)) for m in _STATS.finditer(block))
         failing = sum(int(m.group(2)) for m in _STATS.finditer(block))
         total_pass += passing

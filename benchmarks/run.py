@@ -51,7 +51,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-NATIONAL = (1000, 30)  #: contracts × fiches of a national corpus (DESIGN §9)
+NATIONAL = (1000, 30)  #: contracts × fiches of a national corpus (docs/architecture.md#vitesse-mesurée)
 
 FLOOR_SCRIPT = """
 import sys, time, yaml
@@ -478,7 +478,8 @@ def _benchmark(corpus: Corpus, runs: int, ratio_contracts: int, tools: set[str],
         "per_file": {k: [t.seconds for t in v] for k, v in per_file.items()},
         "floor_inprocess": floor_inproc,
         "full": {k: [t.seconds for t in v] for k, v in full.items()},
-        "peak_rss_kb": {k: max(t.peak_rss_kb for t in v) for k, v in {**per_file, **{f"full_{k}": v for k, v in full.items()}}.items()},
+        "peak_rss_kb": {k: max(t.peak_rss_kb for t in v)
+                        for k, v in {**per_file, **{f"full_{k}": v for k, v in full.items()}}.items()},
         "skipped": sorted(missing),
     }
     return result
@@ -598,6 +599,11 @@ def report(result: dict) -> str:
     for table in ("per_file", "full"):
         for key, values in result[table].items():
             lines.append(f"- {table}/{key} : {', '.join(f'{v:.2f}' for v in values)}")
+    if result.get("felt"):
+        sys.path.insert(0, str(HERE))
+        import felt
+
+        lines += ["", felt.section(result["felt"]).rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -612,6 +618,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="contrats sur lesquels tous les outils sont comparés (0 : tous)")
     parser.add_argument("--tools", default="clstool,yamllint,check-jsonschema")
     parser.add_argument("--jobs", type=int, default=None, help="processus de clstool sur le corpus entier")
+    parser.add_argument("--felt-runs", type=int, default=7,
+                        help="tours de la vitesse ressentie (felt.py : démarrage, une fiche, pre-commit) ; 0 : aucun")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--json", type=Path, default=None, help="écrire aussi les mesures brutes en JSON")
     parser.add_argument("--from-json", type=Path, default=None,
@@ -639,6 +647,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if generated:
             shutil.rmtree(generated, ignore_errors=True)
+    if args.felt_runs:
+        sys.path.insert(0, str(HERE))
+        import felt
+
+        result["felt"] = felt.measure(args.felt_runs, log=lambda m: print(m, file=sys.stderr, flush=True))
     text = report(result)
     args.out.write_text(text, encoding="utf-8")
     if args.json:

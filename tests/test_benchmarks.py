@@ -87,7 +87,8 @@ def test_runner_writes_results_on_a_tiny_corpus(tmp_path):
     corpus = tmp_path / "corpus"
     generate.generate(corpus, contracts=2, fiches_per_contract=3, seed=1, jobs=1)
     results, raw = tmp_path / "RESULTS.md", tmp_path / "results.json"
-    assert run.main(["--corpus", str(corpus), "--runs", "1", "--out", str(results), "--json", str(raw)]) == 0
+    assert run.main(["--corpus", str(corpus), "--runs", "1", "--felt-runs", "1", "--out", str(results),
+                     "--json", str(raw)]) == 0
     text = results.read_text(encoding="utf-8")
     data = json.loads(raw.read_text(encoding="utf-8"))
     assert data["corpus"]["files"] == 8 and data["corpus"]["ratio_files"] == 8
@@ -98,3 +99,8 @@ def test_runner_writes_results_on_a_tiny_corpus(tmp_path):
         assert key in data["per_file"] or tool in data["skipped"]
     assert "plancher" in text and "≤ 2× le plancher" in text and "extrapolé" in text
     assert data["peak_rss_kb"]["clstool_cold"] > 10_000
+    # the speed a user feels: start-up, one fiche against yamllint, a pre-commit run
+    assert set(data["felt"]["times"]) >= {"python", "version", "help", "yamllint_one", "clstool_one_cold",
+                                          "clstool_one_warm", "precommit"}
+    assert all(v > 0 for values in data["felt"]["times"].values() for v in values)
+    assert "## Vitesse ressentie" in text and "`pre-commit run --all-files`" in text

@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from clstool.yamlio.load import load
 from clstool.model.documents import Fiche
+from clstool.yamlio.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -99,7 +99,7 @@ def test_montpellier_counts_match_the_reading(project):
     differences = []
     for fiche_id, expected in MONTPELLIER.items():
         found = counts(fiches[fiche_id])
-        for column, want, got in zip(COLUMNS, expected, found):
+        for column, want, got in zip(COLUMNS, expected, found, strict=False):
             if want != got:
                 differences.append(f"{fiche_id} {column} : source {want}, YAML {got}")
     assert not differences, "\n".join(differences)

@@ -53,8 +53,8 @@ from typing import Any, Iterator, Literal, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
-from clstool.yamlio.load import SourceFile, load
 from clstool.model.documents import Periode
+from clstool.yamlio.load import SourceFile, load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -124,7 +124,7 @@ class SourceText:
         lines = [t for _, t in self.lines]
         plain = " ".join(lines)
         keep, drop = [lines[0]], [lines[0]]
-        for previous, line in zip(lines, lines[1:]):
+        for previous, line in zip(lines, lines[1:], strict=False):
             glued = bool(_HYPHEN_AT_END.search(previous)) and line[:1].isalpha()
             keep.append(line if glued else " " + line)
             drop.append(line if glued else " " + line)

@@ -1,4 +1,4 @@
-"""Faults (DESIGN §8): nothing clstool writes is ever left half-written, and a folder that
+"""Faults (docs/architecture.md#écritures-atomiques): nothing clstool writes is ever left half-written, and a folder that
 cannot be written, a full disk or a missing template gives a clear French error, exit code 2.
 
 - kill tests: ``fmt``, ``new``, ``report -o`` and ``export -o`` run in a subprocess that is

@@ -52,7 +52,7 @@ def test_pip_install_dot_renders_the_report(tmp_path):
     assert {p.name for p in installed.iterdir()} >= {"report.html.j2", "report.md.j2", "report.css"}
 
     out = tmp_path / "bilan.html"
-    script = ("import sys, clstool.report.build as r; print(r.builtin_templates()); "
+    script = ("import sys, clstool.report.render as r; print(r.builtin_templates()); "
               "from clstool.cli import main; raise SystemExit(main(sys.argv[1:]))")
     completed = subprocess.run(
         [python, "-c", script, "report", str(ROOT / "data" / "montpellier"), "--year", "2024", "-o", str(out)],

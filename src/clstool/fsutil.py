@@ -1,4 +1,4 @@
-"""Writing files safely: nothing clstool writes is ever left half-written (DESIGN §8).
+"""Writing files safely: nothing clstool writes is ever left half-written (docs/architecture.md#écritures-atomiques).
 
 :func:`atomic_write` writes beside the target and renames over it. When writing fails (disk
 full, read-only folder, missing folder…) it raises :class:`WriteError`, an :class:`OSError`
@@ -32,7 +32,7 @@ _REASONS = {
 
 def reason(exc: OSError) -> str:
     """Why an operating-system call failed, in French."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 class WriteError(OSError):

@@ -10,10 +10,12 @@ import datetime as dt
 import io
 import json
 
-from clstool.model.documents import Fiche
-from clstool.planning.status import StatusReport, fiche_status
-from clstool.interop.status_output import COLUMNS, to_csv
 from test_cli_validate import run
+
+from clstool.interop.status_output import COLUMNS, to_csv
+from clstool.model.documents import Fiche
+from clstool.planning.status import fiche_status
+from clstool.planning.status_report import StatusReport
 
 EXAMPLE = "examples/montpellier-suivi"
 

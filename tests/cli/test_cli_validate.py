@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
-from conftest import ROOT
-
-
-def run(*args, cwd=ROOT, env=None):
-    full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "clstool", *args], cwd=cwd, capture_output=True,
-                          text=True, env=full_env)
+from conftest import run
 
 
 def test_real_data_is_valid_and_json_has_the_design_shape():

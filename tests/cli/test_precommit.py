@@ -16,7 +16,6 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import DATA, ROOT
 
 pytest.importorskip("pre_commit")

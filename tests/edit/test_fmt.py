@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import DATA, ROOT, run
 
 from clstool.edit.fmt import FormatError, comments, format_text
 from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.schema_errors import allowed_keys
 from clstool.yamlio.read import read_yaml
-from conftest import DATA, ROOT
+from clstool.yamlio.schema_errors import allowed_keys
 
 FILES = sorted(DATA.rglob("*.yaml")) + sorted((ROOT / "examples").rglob("*.yaml"))
 
 
-def run(*args, cwd=ROOT):
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    return subprocess.run([sys.executable, "-m", "clstool", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def kind(path: Path) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import shutil
 
+from conftest import DATA, ROOT
 from ruamel.yaml import YAML
 
 from clstool.cli import main
 from clstool.edit.new import next_id, scaffold
-from clstool.model.schema import json_schema
 from clstool.lint.run import validate
-from conftest import DATA, ROOT
+from clstool.model.schema import json_schema
 
 
 def test_next_id():

@@ -122,7 +122,7 @@ def mutated_yaml(draw, base=None) -> bytes:
         elif op == "bomb":
             text = ('a: &a ["x","x","x","x","x","x","x","x","x"]\n'
                     + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n"
-                              for p, c in zip("abcdefg", "bcdefgh")) + text)
+                              for p, c in zip("abcdefg", "bcdefgh", strict=False)) + text)
         elif op == "truncate":
             text = text[:at]
         elif op == "crlf":

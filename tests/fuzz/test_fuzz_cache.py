@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
+from fuzz_strategies import CONTRAT, fuzz_settings
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from clstool.lint.run import validate
-from fuzz_strategies import CONTRAT, fuzz_settings
 
 FICHE = 'id: "1-1"\naxe: "1"\ntitre: Une action\ntypologie: nouvelle\n'  # one schema error
 

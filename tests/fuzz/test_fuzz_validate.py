@@ -1,4 +1,5 @@
-"""Fuzzing (DESIGN §8): whatever the bytes, clstool answers with diagnostics, never a traceback.
+"""Fuzzing: whatever the bytes, clstool answers with diagnostics, never a traceback
+(docs/regles.md#codes-cls0xx-et-cls1xx, benchmarks/FUZZ.md).
 
 Properties, for random bytes, damaged YAML and fiches built from the models then damaged:
 
@@ -23,12 +24,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
-
-from clstool.cli import main
-from clstool.yamlio.load import SourceFile, load_file
-from clstool.lint.run import validate
 from fuzz_strategies import (
     CONTRAT,
     fuzz_settings,
@@ -36,7 +31,12 @@ from fuzz_strategies import (
     random_bytes,
     schema_fiches,
 )
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from clstool.cli import main
+from clstool.lint.run import validate
+from clstool.yamlio.load import SourceFile, load_file
 
 #: Line breaks. libyaml's marks (most positions) count NEL, LS and PS too (YAML 1.1);
 #: editors and the positions clstool computes itself count CR LF, CR and LF only. A position

@@ -17,15 +17,16 @@ import os
 from pathlib import Path
 
 import pytest
+from fuzz_strategies import fuzz_settings, mutated_yaml, random_bytes, schema_fiches
 from hypothesis import example, given
 
 from clstool.yamlio import read as yamlsource
 from clstool.yamlio.read import YamlError, decode, read_c, read_yaml
-from fuzz_strategies import fuzz_settings, mutated_yaml, random_bytes, schema_fiches
 
 ROOT = Path(__file__).resolve().parents[2]
 fast = yamlsource._yamlfast
-needs_fast = pytest.mark.skipif(fast is None, reason="extension C non compilée (en-tête libyaml ou compilateur C absent à l'installation)")
+needs_fast = pytest.mark.skipif(
+    fast is None, reason="extension C non compilée (en-tête libyaml ou compilateur C absent à l'installation)")
 
 
 def test_ci_builds_the_extension():
@@ -52,10 +53,10 @@ def same(a, b) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
-        return list(a) == list(b) and all(same(k, l) for k, l in zip(a, b)) \
+        return list(a) == list(b) and all(same(k, m) for k, m in zip(a, b, strict=False)) \
             and all(same(a[k], b[k]) for k in a)
     if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=False))
     if isinstance(a, float) and a != a:
         return b != b
     return a == b

@@ -8,10 +8,10 @@ import io
 import json
 
 import openpyxl
+from conftest import DATA
 
 from clstool.cli import main
 from clstool.interop.tables import FICHE_COLUMNS, SHEETS, collect, to_csv, to_json
-from conftest import DATA
 
 # Follow-up below is FICTITIOUS (test data).
 FICHE_SUIVIE = """\
@@ -90,7 +90,7 @@ def test_csv_one_row_per_fiche_excel_and_standard(territory):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == list(FICHE_COLUMNS)
     assert len(rows) == 3
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=False))
     assert row["Fiche"] == "1-1" and row["Titre de l'axe"] == "Premier axe"
     assert row["Financeurs"] == "ARS ; Ville"
     assert row["Montant total (€)"] == "17500,5"
@@ -111,7 +111,7 @@ def test_xlsx_five_sheets_with_row_counts_and_styling(territory, tmp_path):
     counts = {ws.title: ws.max_row - 1 for ws in workbook}
     # calendar: 1 (fiche) + 2 + 1 (déclinaisons) + 1 + 1 (adjusted in 2024: fiche, déclinaison 2)
     assert counts == {"Fiches": 2, "Déclinaisons": 2, "Calendrier": 6, "Indicateurs": 2, "Suivi": 2}
-    for (name, headers, _), ws in zip(SHEETS, workbook):
+    for (_name, headers, _), ws in zip(SHEETS, workbook, strict=False):
         assert [c.value for c in ws[1]] == list(headers)
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(headers))}{ws.max_row}"

@@ -66,13 +66,13 @@ def test_workbook_exports_write_text_as_string_cells(hostile, tmp_path, kind):
 def test_csv_exports_prefix_formula_starts(hostile, capsys):
     assert main(["export", str(hostile), "--format", "csv", "--csv-dialect", "standard"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=False))
     assert row["Fiche"] == "'=1+1" and row["Titre"] == "'" + TITLE
     assert row["Partenaires"] == "'+33 6 00 00 00 00 ; -2+3 ; @SOMME(A1:A2) ; \tTabulation ; #N/A"
     assert main(["status", str(hostile), "--year", "2024", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
-    fiche = [dict(zip(rows[0], r)) for r in rows[1:] if r[1] == "fiche"][0]
+    fiche = [dict(zip(rows[0], r, strict=False)) for r in rows[1:] if r[1] == "fiche"][0]
     assert (fiche["fiche"], fiche["intitule"]) == ("'=1+1", "'" + TITLE)
     for r in rows[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in r), r
@@ -101,7 +101,7 @@ def test_libreoffice_shows_the_text_and_evaluates_nothing(hostile, tmp_path, kin
     assert main(["export", str(hostile), "--format", kind, "-o", str(source)]) == 0
     rows = _soffice_csv(source, tmp_path, infilter="CSV:59,34,76,1" if kind == "csv" else None)
     header, first = rows[0], rows[1]
-    row = dict(zip(header, first))
+    row = dict(zip(header, first, strict=False))
     assert TITLE in row["Titre"]  # the formula's text, as text (after the « ' » in the CSV)
     assert row["Titre"] != "clic" and "=1+1" in row["Fiche"] and row["Fiche"] != "2"
     partners = row["Partenaires"]

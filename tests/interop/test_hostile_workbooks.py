@@ -20,11 +20,11 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tet_helpers import TEMPLATE_HEADERS, workbook
 
 from clstool.cli import main
 from clstool.interop.tet.vocabulary import template_path
 from clstool.interop.workbook import Limits, read_workbook
-from tet_helpers import TEMPLATE_HEADERS, workbook
 
 ROWS = [{"Axe (x)": "1. Prévenir", "Titre de la fiche action": "Action 1. Ateliers (fictif)", "Statut ": "En cours"},
         {"Axe (x)": "1. Prévenir", "Titre de la fiche action": "Action 2. Forum (fictif)"}]

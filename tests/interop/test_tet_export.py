@@ -8,15 +8,15 @@ import shutil
 import warnings
 
 import openpyxl
+from conftest import DATA
+from tet_helpers import TEMPLATE_HEADERS, workbook
 
 from clstool.cli import main
 from clstool.interop.tables import collect
-from clstool.model.documents import flatten
-from clstool.interop.tet.vocabulary import template_path
 from clstool.interop.tet.read import read_plan, write_plan
+from clstool.interop.tet.vocabulary import template_path
+from clstool.model.documents import flatten
 from clstool.yamlio.write import model_data
-from conftest import DATA
-from tet_helpers import TEMPLATE_HEADERS, workbook
 
 TEMPLATE = str(template_path())  # the copy shipped with clstool
 ARGS = {"territoire": "T", "periode": "2022-2030", "annee": 2025}

@@ -1,4 +1,5 @@
-"""``clstool import tet``: TeT's template and the variants real files drift into (DESIGN §6b).
+"""``clstool import tet``: TeT's template and the variants real files drift into
+(docs/interoperabilite.md#territoires-en-transitions).
 
 Every workbook here is built with openpyxl; plans, statuses and amounts are fictitious.
 """
@@ -9,15 +10,21 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from conftest import ROOT
 from ruamel.yaml import YAML
+from tet_helpers import TEMPLATE_HEADERS, workbook
 
 from clstool.cli import main
-from clstool.interop.tet.vocabulary import template_path
-from clstool.interop.tet.cells import date_of, fiche_number, numbered, objectives, split_list
+from clstool.interop.tet.cells import (
+    date_of,
+    fiche_number,
+    numbered,
+    objectives,
+    split_list,
+)
 from clstool.interop.tet.read import read_plan
+from clstool.interop.tet.vocabulary import template_path
 from clstool.lint.run import validate
-from conftest import ROOT
-from tet_helpers import TEMPLATE_HEADERS, workbook
 
 TEMPLATE = str(template_path())  # the copy shipped with clstool
 

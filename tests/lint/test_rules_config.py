@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from conftest import ROOT
+from conftest import run as cli
+from rulecheck import write_territory
 
 from clstool.errors import InputError
 from clstool.lint.run import validate
-from conftest import ROOT
-from rulecheck import write_territory
 
 # Two findings: CLS203 (no participation) on line 8, CLS215 (« cpam ») on line 7.
 FICHE = """\
@@ -38,9 +36,6 @@ def terr(tmp_path):
     return write_territory(tmp_path / "repo" / "terr", {"fiches/1-1.yaml": FICHE})
 
 
-def cli(*args, cwd):
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    return subprocess.run([sys.executable, "-m", "clstool", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def test_defaults(terr):

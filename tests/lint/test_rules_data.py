@@ -1,6 +1,7 @@
 """The lint rules on the real contracts: what they find in ``data/`` is what the sources say.
 
-This is the worked example of the README (section « Règles »), checked against the source
+This is the worked example of docs/regles.md (section « Ce que les règles trouvent dans
+data/montpellier »), checked against the source
 document itself, not against our transcription:
 
 - CLS203 / CLS206 / CLS208 fire exactly for the fiches whose form, in the Montpellier source,
@@ -19,9 +20,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT
+from rulecheck import located
 
 from clstool.lint.run import validate
-from conftest import DATA, ROOT
 
 SOURCES = ROOT.parent / "shared" / "sources"
 if not SOURCES.is_dir():
@@ -109,3 +111,7 @@ def test_follow_up_rules_would_flag_every_detailed_fiche():
     # why CLS219 and CLS220 are opt-in: the signed contracts have no follow-up at all
     result = validate([str(DATA / "montpellier")], select=["CLS219"], today=dt.date(2025, 3, 1))
     assert len(result.diagnostics) == 16
+
+
+def test_real_data_has_no_calendar_finding():
+    assert located(str(DATA / "montpellier"), str(DATA / "clermont")) == []

@@ -3,7 +3,8 @@
 The docstring of each rule module is what ``clstool rules CODE`` prints; its ``En faute ::``
 examples must trigger the rule and its ``Correct ::`` examples must not. Rules added later
 (calendar rules CLS3xx…) are checked the same way without a line of test to write. Each rule
-must also be named in a test module of its own family (its line and column asserted there).
+must also have its own test file, ``rules/test_<module>.py`` (its lines and columns asserted
+there), and every file of ``rules/`` is named after a rule module.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-from clstool.model.diagnostic import CODES, Severity
-from clstool.lint.rules import all_rules
 from rulecheck import all_findings, example_files
+
+from clstool.lint.rules import all_rules
+from clstool.model.diagnostic import CODES, Severity
 
 RULES = list(all_rules().values())
 TESTS = Path(__file__).parent
@@ -51,16 +52,26 @@ def test_rule_examples_are_true(tmp_path, rule, index):
         assert not found, f"{rule.code} : l'exemple correct déclenche la règle : {[d.message for d in found]}"
 
 
+def _module(rule) -> str:
+    return type(rule).__module__.rsplit(".", 1)[1]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_rule_has_its_own_tests(rule):
-    texts = "\n".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_rules_*.py")
-                      if p.name != Path(__file__).name)
-    assert re.search(rf'["\']{rule.code}["\']', texts), f"aucun test ne nomme {rule.code}"
+    path = TESTS / "rules" / f"test_{_module(rule)}.py"
+    assert path.is_file(), f"{rule.code} : pas de fichier de tests {path.relative_to(TESTS.parent)}"
+    assert re.search(rf'["\']{rule.code}["\']', path.read_text(encoding="utf-8")), \
+        f"{path.name} ne nomme pas {rule.code}"
 
 
-def test_readme_table_is_the_catalogue():
+def test_every_rule_test_file_is_named_after_a_rule_module():
+    modules = {f"test_{_module(r)}.py" for r in RULES}
+    assert {p.name for p in (TESTS / "rules").glob("*.py")} <= modules
+
+
+def test_docs_table_is_the_catalogue():
     from clstool.lint.registry import catalogue, markdown_table
 
-    readme = (TESTS.parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (TESTS.parents[1] / "docs" / "regles.md").read_text(encoding="utf-8")
     for row in markdown_table([e for e in catalogue(builtins=False) if e.code.startswith("CLS2")]).splitlines()[2:]:
-        assert row in readme, f"README : ligne du tableau des règles à mettre à jour : {row}"
+        assert row in readme, f"docs/regles.md : ligne du tableau des règles à mettre à jour : {row}"

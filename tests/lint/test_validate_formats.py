@@ -9,17 +9,13 @@ unchanged (sha256 d9ae9a43…07636).
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
-
-from conftest import ROOT
+from conftest import ROOT, run
 
 SCHEMA = Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json"
 
@@ -27,10 +23,6 @@ SCHEMA = Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json"
 GITHUB = re.compile(r"^::(error|warning|notice) file=[^,:\n]+,line=\d+,col=\d+,title=CLS\d{3}::[^\r\n]+$")
 
 
-def run(*args, cwd=ROOT):
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    return subprocess.run([sys.executable, "-m", "clstool", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +42,7 @@ def test_text_grouped_by_file_with_counts():
     files = [line.split(":", 1)[0] for line in body if line]
     assert files == sorted(files)
     # a blank line exactly where the file changes
-    for before, line, after in zip(body, body[1:], body[2:]):
+    for before, line, after in zip(body, body[1:], body[2:], strict=False):
         if not line:
             assert before.split(":")[0] != after.split(":")[0]
     assert all(re.match(r"^data/montpellier/fiches/\d-\d\.yaml:\d+:\d+: avertissement CLS2\d\d ", line)
@@ -193,8 +185,8 @@ def test_rules_json_and_markdown():
 def test_json_lines_are_what_json_dumps_writes(text):
     """The JSON output writes each diagnostic by hand for speed; it must be exactly what
     ``json.dumps(..., ensure_ascii=False)`` writes, for any text."""
-    from clstool.model.diagnostic import Diagnostic, Severity
     from clstool.lint.formats.text import _diagnostic_json
+    from clstool.model.diagnostic import Diagnostic, Severity
 
     for severity in Severity:
         d = Diagnostic(f"terr/{text}.yaml", 3, 14, "CLS203", text, severity, f"a.{text}[0]")

@@ -14,12 +14,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT
 
 from clstool.cli import main
 from clstool.model.diagnostic import Severity
-from clstool.yamlio.load import load
 from clstool.model.schema import KINDS, file_name, json_schema, schema_text
-from conftest import DATA, ROOT
+from clstool.yamlio.load import load
 
 SCHEMAS = ROOT / "schemas"
 EXAMPLES = ROOT / "examples"

@@ -12,14 +12,21 @@ import re
 
 import icalendar
 import pytest
-
-from clstool.planning.calendar import build, year_calendar
-from clstool.interop.calendar_output import (
-    event_summary, event_uid, fold, months_covered, summary_lines, to_ics, to_json, to_text,
-)
-from clstool.yamlio.load import load
-from clstool.errors import InputError
 from conftest import DATA
+
+from clstool.errors import InputError
+from clstool.interop.calendar_output import (
+    event_summary,
+    event_uid,
+    fold,
+    months_covered,
+    summary_lines,
+    to_ics,
+    to_json,
+    to_text,
+)
+from clstool.planning.calendar import build, year_calendar
+from clstool.yamlio.load import load
 
 D = dt.date.fromisoformat
 MONTPELLIER = str(DATA / "montpellier")
@@ -371,7 +378,7 @@ def test_ics_reads_back_with_one_all_day_event_per_item(montpellier):
     text = to_ics(calendar)
     events = _events(text)
     assert len(events) == len(calendar.items) == 24
-    for event, item in zip(events, calendar.items):
+    for event, item in zip(events, calendar.items, strict=False):
         assert event.decoded("DTSTART") == item.debut
         assert event.decoded("DTEND") == item.fin + dt.timedelta(days=1)  # exclusive end
         assert type(event.decoded("DTSTART")) is dt.date  # all-day: VALUE=DATE

@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clstool.planning.periods import Interval, ParsedPeriod, format_interval, parse_period
+from clstool.planning.periods import (
+    Interval,
+    ParsedPeriod,
+    format_interval,
+    parse_period,
+)
 
 D = dt.date.fromisoformat
 CONTRACT = (D("2022-01-01"), D("2027-12-31"))  # Montpellier CLS 2022–2027
@@ -361,7 +366,7 @@ def assert_tiles(year: int, texts: list[str]) -> None:
     flat = [found[0] for found in intervals]
     assert flat[0].debut == dt.date(year, 1, 1)
     assert flat[-1].fin == dt.date(year, 12, 31)
-    for before, after in zip(flat, flat[1:]):
+    for before, after in zip(flat, flat[1:], strict=False):
         assert after.debut == before.fin + dt.timedelta(days=1)
 
 

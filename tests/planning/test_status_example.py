@@ -10,11 +10,11 @@ import copy
 import datetime as dt
 
 import pytest
-
-from clstool.yamlio.load import load
-from clstool.planning.status import STATUTS, STATUTS_INDICATEUR, status
-from clstool.lint.run import validate
 from conftest import DATA, ROOT
+
+from clstool.lint.run import validate
+from clstool.planning.status import STATUTS, STATUTS_INDICATEUR, status
+from clstool.yamlio.load import load
 
 EXAMPLE = ROOT / "examples" / "montpellier-suivi"
 D = dt.date
@@ -69,11 +69,11 @@ def test_example_keeps_the_plan_of_the_real_data():
         "python examples/build_montpellier_suivi.py"
     assert real.contrat.model.gouvernance == []
     assert [f.path.name for f in example.fiches] == [f.path.name for f in real.fiches]
-    for mine, theirs in zip(example.fiches, real.fiches):
+    for mine, theirs in zip(example.fiches, real.fiches, strict=False):
         assert _plan(mine, True) == _plan(theirs, True), (
             f"{mine.path.name} : plan différent de data/montpellier — python examples/build_montpellier_suivi.py")
         assert theirs.model.suivi == {}
-    changed = {f.model.id for f, r in zip(example.fiches, real.fiches) if _plan(f) != _plan(r)}
+    changed = {f.model.id for f, r in zip(example.fiches, real.fiches, strict=False) if _plan(f) != _plan(r)}
     assert changed == {"1-2", "2-2", "3-1", "4-1", "5-1"}  # the fictitious targets, listed in the README
 
 

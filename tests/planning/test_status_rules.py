@@ -13,12 +13,16 @@ import textwrap
 import pytest
 import yaml
 
-from clstool.model.documents import Contrat, Fiche
-from clstool.planning.plan import default_as_of, fiche_plan, parse_as_of, planned_status
-from clstool.planning.periods import Interval
 from clstool.errors import InputError
+from clstool.model.documents import Contrat, Fiche
+from clstool.planning.periods import Interval
+from clstool.planning.plan import default_as_of, fiche_plan, parse_as_of, planned_status
 from clstool.planning.status import (
-    STATUTS, STATUTS_INDICATEUR, fiche_status, governance_status, indicator_status,
+    STATUTS,
+    STATUTS_INDICATEUR,
+    fiche_status,
+    governance_status,
+    indicator_status,
 )
 
 CONTRAT = Contrat.model_validate({

@@ -16,11 +16,12 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from clstool.cli import main
-from clstool.yamlio.load import load
 from clstool.errors import InputError
-from clstool.report.markdown import table_columns
-from clstool.report.build import build, render
 from clstool.planning.status import compute
+from clstool.report.build import build
+from clstool.report.markdown import table_columns
+from clstool.report.render import render
+from clstool.yamlio.load import load
 
 ROOT = Path(__file__).resolve().parents[2]
 MONTPELLIER = str(ROOT / "data" / "montpellier")
@@ -90,7 +91,7 @@ def test_per_axis_counts_are_those_of_clstool_status(which, path, request):
     # the stacked bars say the same
     bars = doc.select("svg.status-bars g.bar-row")
     assert len(bars) == len(expected)
-    for axe, bar in zip(expected, bars):
+    for axe, bar in zip(expected, bars, strict=False):
         segments = {r["data-status"]: int(r["data-count"]) for r in bar.select("rect.seg")}
         assert segments == expected[axe]
     # and so does the Markdown summary table
@@ -302,7 +303,7 @@ def test_markdown_escapes_every_text_from_yaml(hostile):
             assert table_columns(line) == 2
     tables = [table_columns(line) for line in md.split("\n")]
     widths: list[int] = []
-    for count, following in zip(tables, tables[1:] + [None]):
+    for count, following in zip(tables, tables[1:] + [None], strict=False):
         if count is not None:
             widths.append(count)
             if following is None:
@@ -329,7 +330,7 @@ def test_user_templates_run_in_the_sandbox(tmp_path, hostile):
 
 def test_user_templates_replace_the_built_in_ones_one_by_one(tmp_path, hostile):
     report = _report(hostile)
-    (tmp_path / "report.html.j2").write_text("<h1>{{ r.territoire }}</h1>{{ r.year }}", encoding="utf-8")
+    (tmp_path / "report.html.j2").write_text("<h1>{{ r.territoire }}</h1>{{ r.annee }}", encoding="utf-8")
     html = render(report, "html", tmp_path)
     assert html == "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>2024"  # autoescape on in user templates too
     (tmp_path / "report.html.j2").unlink()
@@ -401,7 +402,7 @@ def test_unreadable_fiche_is_reported_not_hidden(territory, capsys):
 
 def test_clermont_report_has_governance_and_transitions():
     report = _report(CLERMONT, 2025, None, today=dt.date(2025, 10, 15))
-    assert report.as_of == dt.date(2025, 10, 15) and report.as_of_is_today
+    assert report.date_reference == dt.date(2025, 10, 15) and report.date_reference_aujourdhui
     html = render(report, "html")
     doc = soup(html)
     assert [r.th.get_text() for r in doc.select("table.governance tbody tr")] == [

@@ -8,9 +8,9 @@ import re
 import subprocess
 
 import pytest
+from test_report_browser import chromium  # noqa: F401 - the fixture
 
 from clstool.cli import main
-from test_report_browser import chromium  # noqa: F401 - the fixture
 
 WORD = "https://exemple.invalid/" + "fictif" * 500  # 3,024 characters, no space
 FICHE = f"""\

@@ -1,4 +1,4 @@
-"""Every bad input of DESIGN §8: its code, French message, line and column."""
+"""Every bad input (docs/regles.md#codes-cls0xx-et-cls1xx): its code, French message, line and column."""
 
 from __future__ import annotations
 

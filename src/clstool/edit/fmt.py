@@ -39,11 +39,11 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from clstool.fsutil import atomic_write
-from clstool.yamlio.load import discover
-from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.schema_errors import allowed_keys
 from clstool.lint.suppressions import comment_start, indent_of
+from clstool.model.documents import Contrat, Fiche
+from clstool.yamlio.load import discover
 from clstool.yamlio.read import YamlError, read_yaml
+from clstool.yamlio.schema_errors import allowed_keys
 from clstool.yamlio.write import ID_KEYS, canonical_yaml
 
 
@@ -140,7 +140,7 @@ def _order_mapping(lines: list[str], indent: int, model: type[BaseModel], path: 
     order = allowed_keys(model, path)
     rank = {key: i for i, key in enumerate(order)}
     entries = []
-    for n, (start, key_line) in enumerate(zip(starts, keys)):
+    for n, (start, key_line) in enumerate(zip(starts, keys, strict=False)):
         end = starts[n + 1] if n + 1 < len(starts) else last
         key = _key_text(lines[key_line])
         element: Any = int(key) if key.isdigit() else key

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from clstool.fsutil import atomic_write
-from clstool.yamlio.load import CONTRAT, FICHES, load
 from clstool.errors import InputError
+from clstool.fsutil import atomic_write
 from clstool.model.documents import Contrat
 from clstool.model.schema import json_schema
+from clstool.yamlio.load import CONTRAT, FICHES, load
 from clstool.yamlio.write import dump, schema_line
 
 _SAFE_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")

@@ -1,7 +1,7 @@
 """Render a year's calendar (:class:`clstool.planning.calendar.YearCalendar`) as JSON, iCalendar or a table.
 
 ``json``
-    Exactly the shape of DESIGN §6: ``{"year", "as_of", "items": [{"territoire", "fiche",
+    Exactly the shape documented in docs/calendrier.md#formats: ``{"year", "as_of", "items": [{"territoire", "fiche",
     "declinaison", "periode", "jalon", "debut", "fin", "statut"}]}``; ``debut`` and ``fin``
     are ISO dates, or ``null`` for a period that could not be read.
 
@@ -37,11 +37,11 @@ from rich.table import Table
 from rich.text import Text
 
 from clstool import __version__
+from clstool.model.formatting import iso_date
+from clstool.model.vocabulary import PERIODE_ILLISIBLE, STATUTS_PREVUS
+from clstool.planning.calendar import CalendarItem, YearCalendar
 from clstool.printable import console as safe_console
 from clstool.printable import visible
-from clstool.planning.calendar import CalendarItem, YearCalendar
-from clstool.model.formatting import iso_date
-from clstool.planning.status import libelle
 
 # --- JSON -------------------------------------------------------------------------------------
 
@@ -181,22 +181,17 @@ def to_ics(calendar: YearCalendar) -> str:
 
 MONTH_LETTERS = "JFMAMJJASOND"
 FULL, EMPTY, TODAY_FULL, TODAY_EMPTY = "█", "·", "▓", "│"
-UNPARSED_LABEL = "période non reconnue"
-_LABELS = {"echeance_passee": "échéance passée"}
-STATUS_STYLES = {
-    "a_venir": "cyan",
-    "en_cours": "green",
-    "echeance_passee": "yellow",
-    "hors_periode": "dim",
-    None: "bold red",
-}
+UNPARSED_LABEL = PERIODE_ILLISIBLE.label
+STATUS_STYLES: dict[str | None, str] = {code: term.style for code, term in STATUTS_PREVUS.items()}
+STATUS_STYLES[None] = PERIODE_ILLISIBLE.style
 
 
 def status_label(code: str | None) -> str:
     """French label of a planned status; None is an entry whose period could not be read."""
     if code is None:
         return UNPARSED_LABEL
-    return _LABELS.get(code) or libelle(code)
+    term = STATUTS_PREVUS.get(code)
+    return term.label if term else code
 
 
 def months_covered(intervals: Iterable[tuple[dt.date | None, dt.date | None]], year: int) -> set[int]:

@@ -1,7 +1,7 @@
 """Render a status report (:class:`clstool.planning.status.StatusReport`) as a table, JSON or CSV.
 
 ``json``
-    DESIGN §6: ``{"year", "as_of", "fiches": [{"territoire", "id", "titre", "axe", "statut",
+    docs/statuts.md#formats: ``{"year", "as_of", "fiches": [{"territoire", "id", "titre", "axe", "statut",
     "declinaisons": [{"titre", "statut"}], "indicateurs": [{"id", "libelle", "type", "cible",
     "valeur", "statut"}]}]}``, each object with more keys (``motif``, ``statut_declare``,
     ``avancement``, ``debut``/``fin`` of the calendar in force…), plus ``axes`` (per territory
@@ -31,17 +31,16 @@ from rich.text import Text
 
 from clstool.interop.spreadsheet import csv_cell, write_csv
 from clstool.model.formatting import iso_date
-from clstool.printable import console as safe_console
-from clstool.printable import visible
-from clstool.planning.status import (
-    STATUTS,
+from clstool.model.vocabulary import STATUTS, libelle, status_term
+from clstool.planning.status_report import (
     DeclinaisonStatus,
     FicheStatus,
     IndicatorStatus,
     StatusReport,
     UnitStatus,
-    libelle,
 )
+from clstool.printable import console as safe_console
+from clstool.printable import visible
 
 # --- JSON -------------------------------------------------------------------------------------
 
@@ -138,18 +137,9 @@ def to_csv(report: StatusReport, dialect: str = "excel") -> bytes:
 
 # --- Table ------------------------------------------------------------------------------------
 
-STYLES = {
-    "realise": "green", "en_cours": "cyan", "a_venir": "blue", "en_retard": "bold red",
-    "sans_bilan": "yellow", "en_pause": "magenta", "bloque": "red", "a_discuter": "magenta",
-    "abandonne": "dim", "hors_periode": "dim",
-    "atteint": "green", "partiel": "yellow", "non_atteint": "red", "mesure_sans_cible": "cyan",
-    "non_mesure": "yellow", "qualitatif_renseigne": "green", "qualitatif_non_renseigne": "yellow",
-    "sans_minimum": "dim",
-}  # fmt: skip
-
-
 def _status_text(code: str) -> Text:
-    return Text(libelle(code), style=STYLES.get(code, ""))
+    term = status_term(code)
+    return Text(libelle(code), style=term.style if term else "")
 
 
 def _number_text(value) -> str:

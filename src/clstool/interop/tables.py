@@ -26,11 +26,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from clstool.yamlio.load import SourceFile, load
-from clstool.model.documents import Contrat, Fiche, Financement, flatten, periode_of
-from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
-from clstool.planning.status import _id_key
 from clstool.interop.spreadsheet import put, write_csv
+from clstool.model.documents import Contrat, Fiche, Financement, flatten, periode_of
+from clstool.model.names import id_key
+from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
+from clstool.yamlio.load import SourceFile, load
 
 SEP = " ; "
 
@@ -78,7 +78,7 @@ def collect(paths: list[str]) -> Exported:
                 fiches.append((source, source.model))
             else:
                 out.ignores.append(source.display)
-        fiches.sort(key=lambda pair: _id_key(pair[1].id))
+        fiches.sort(key=lambda pair: id_key(pair[1].id))
         out.territories.append(TerritoryData(territory.display, contrat if isinstance(contrat, Contrat) else None,
                                              fiches))
     return out
@@ -167,7 +167,7 @@ DECLINAISON_COLUMNS = (
 def declinaison_rows(data: Exported) -> Iterator[list]:
     for territory, fiche in data.fiches:
         plan = fiche_plan(fiche, territory.contract)
-        for unit, d in zip(plan.declinaisons, fiche.declinaisons):
+        for unit, d in zip(plan.declinaisons, fiche.declinaisons, strict=False):
             whole = span(unit.intervals)
             yield [territory.name, fiche.id, unit.index + 1, d.id, d.titre, _join(flatten(d.description)),
                    _join(d.partenaires), _join(d.moyens), _funders(d.financements), _total(d.financements),

@@ -31,8 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from clstool import __version__
-from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.fsutil import atomic_write
+from clstool.model.diagnostic import Diagnostic, Severity
 
 FORMAT = 1
 DEFAULT_DIR = ".clstool_cache"

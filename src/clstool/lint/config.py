@@ -33,9 +33,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from clstool.model.diagnostic import CODES, Diagnostic, Severity
 from clstool.errors import InputError
 from clstool.lint.rules import Rule, all_rules
+from clstool.model.diagnostic import CODES, Diagnostic, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -6,8 +6,8 @@ for its ``id`` and ``axe`` from the raw data, so one mistake never hides another
 
 from __future__ import annotations
 
-from clstool.yamlio.load import SourceFile, Territory
 from clstool.model.documents import Contrat, Fiche
+from clstool.yamlio.load import SourceFile, Territory
 
 
 def _raw(source: SourceFile, key: str) -> str | None:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from clstool.lint import suppressions
 from clstool.lint.cache import Cache, stat_key, territory_key
-from clstool.lint.crossfile import check_territory
-from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.lint.config import Layer, Settings, SettingsResolver
-from clstool.yamlio.load import Project, Territory, discover, load_file
+from clstool.lint.crossfile import check_territory
 from clstool.lint.rules import run_rules
+from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.yamlio.load import Project, Territory, discover, load_file
 
 
 @dataclass
@@ -143,7 +143,7 @@ class _Lookup:
             self.newest = max((st.st_mtime_ns for st in stats), default=0)
             self.meta_key: str | None = stat_key(
                 self.settings_key, str(territory.resolved or territory.root.resolve()),
-                [(n, st.st_size, st.st_mtime_ns) for n, st in zip(self.names, stats)])
+                [(n, st.st_size, st.st_mtime_ns) for n, st in zip(self.names, stats, strict=False)])
         except OSError:
             self.meta_key = None
 
@@ -188,7 +188,7 @@ def _validate_territory(territory: Territory, ctx: _Context) -> Part:
                 f.raw = f.path.read_bytes()
             except OSError:
                 f.raw = None
-        key = territory_key(lookup.settings_key, [(n, f.raw) for n, f in zip(lookup.names, territory.files)])
+        key = territory_key(lookup.settings_key, [(n, f.raw) for n, f in zip(lookup.names, territory.files, strict=False)])
         found = cache.get(key, lookup.displays)
         if found is None:
             for f in territory.files:
@@ -280,8 +280,8 @@ def _validate_paths(paths, layer_args, today, config, cache_dir, jobs) -> Valida
         try:
             context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                for chunk, results in zip(chunks, pool.map(_validate_chunk, work)):
-                    parts.update(zip(chunk, results))
+                for chunk, results in zip(chunks, pool.map(_validate_chunk, work), strict=False):
+                    parts.update(zip(chunk, results, strict=False))
             todo = []
         except (OSError, BrokenProcessPool):
             pass  # no worker processes here (sandbox, no /dev/shm): do it in this process

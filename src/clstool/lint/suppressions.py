@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clstool.model.diagnostic import Diagnostic, make
-from clstool.lint.config import matches, resolve_selector
-from clstool.yamlio.load import SourceFile
 from clstool.errors import InputError
+from clstool.lint.config import matches, resolve_selector
+from clstool.model.diagnostic import Diagnostic, make
+from clstool.yamlio.load import SourceFile
 
 _DIRECTIVE = re.compile(r"#\s*clstool\s*:\s*(?P<kind>[\w-]+)\s*(?:=\s*(?P<codes>[^#]*))?", re.IGNORECASE)
 DIRECTIVES = ("disable", "disable-file")

@@ -1,7 +1,7 @@
 """Pydantic models of the two kinds of file: ``contrat.yaml`` and ``fiches/<id>.yaml``.
 
 The models are strict: unknown keys, wrong types and values outside an enumeration are
-errors. Keys are French, snake_case, without accents (DESIGN §3). Only ``id``, ``axe`` and
+errors. Keys are French, snake_case, without accents (docs/format-des-fiches.md). Only ``id``, ``axe`` and
 ``titre`` are required in a fiche: Clermont-Ferrand's published fiches have nothing else.
 
 A few YAML conveniences are accepted on purpose and normalised here, in one place:
@@ -66,7 +66,7 @@ NatureAcces = Literal[
 ]
 TypeIndicateur = Literal["processus", "resultat"]
 Sens = Literal["hausse", "baisse"]
-#: The eight statuses of Territoires en Transitions (DESIGN §3).
+#: The eight statuses of Territoires en Transitions (model/vocabulary.py: STATUTS_DECLARES).
 StatutDeclare = Literal[
     "a_venir", "a_discuter", "en_cours", "en_pause", "bloque", "en_retard", "realise", "abandonne"
 ]
@@ -409,10 +409,37 @@ class ChiffreCle(Model):
     source: str | None = Field(None, description="Source du chiffre.")
 
 
-class Diagnostic(Model):
+class DiagnosticLocal(Model):
     source: list[str] = Field(default_factory=list, description="Auteurs du diagnostic.")
     annee: int | None = Field(None, description="Année du diagnostic.")
     chiffres: list[ChiffreCle] = Field(default_factory=list, description="Chiffres clés et constats.")
+
+
+_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$")
+
+
+class Contact(Model):
+    """A person who answers the yearly follow-up campaign for an organisation."""
+
+    organisation: TexteNonVide = Field(
+        description="L'organisation, écrite comme dans les porteurs ou pilotes des fiches (« CPAM »)."
+    )
+    nom: str | None = Field(None, description="La personne à qui écrire (« Camille Martin »).")
+    courriel: str | None = Field(None, description="Son adresse électronique.")
+    fiches: list[Texte] = Field(
+        default_factory=list,
+        description="Fiches dont elle répond même si son organisation n'est pas le premier porteur.",
+    )
+    coordination: bool = Field(
+        False, description="true : la coordination du CLS, qui envoie les classeurs de la campagne."
+    )
+
+    @field_validator("courriel")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL.match(value):
+            raise ValueError(f"adresse électronique « {value} » invalide : écrivez nom@domaine.fr")
+        return value
 
 
 class Contrat(Model):
@@ -429,7 +456,11 @@ class Contrat(Model):
     transitions: dict[str, str] = Field(
         default_factory=dict, description="Transitions nommées par le contrat : lentille → définition."
     )
-    diagnostic: Diagnostic | None = Field(None, description="Diagnostic local de santé : sources, chiffres clés.")
+    diagnostic: DiagnosticLocal | None = Field(None, description="Diagnostic local de santé : sources, chiffres clés.")
     alias_partenaires: dict[str, list[str]] = Field(
         default_factory=dict, description="Nom canonique d'un partenaire → autres graphies (CPAM34…)."
+    )
+    contacts: list[Contact] = Field(
+        default_factory=list,
+        description="Destinataires de la campagne de suivi : organisation → personne, courriel.",
     )

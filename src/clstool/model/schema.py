@@ -106,7 +106,7 @@ class _Generator(GenerateJsonSchema):
         return out
 
 
-_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+_BOUNDS: dict[str, str] = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
 
 
 def _tidy(node: Any) -> Any:
@@ -116,11 +116,11 @@ def _tidy(node: Any) -> Any:
         return [_tidy(item) for item in node]
     if not isinstance(node, dict):
         return node
-    out = {}
-    for key, value in node.items():
-        if key == "title":
+    out: dict[str, Any] = {}
+    for raw_key, value in node.items():
+        if raw_key == "title":
             continue
-        key = _BOUNDS.get(key, key)  # pydantic leaves ``ge=0`` of a union (Financement.montant) as is
+        key: str = _BOUNDS[raw_key] if raw_key in _BOUNDS else raw_key  # pydantic leaves ``ge=0`` of a union as is
         if key in ("properties", "$defs"):
             out[key] = {name: _tidy(sub) for name, sub in value.items()}
             if key == "$defs":

@@ -8,7 +8,7 @@ fiche's own ``calendrier`` first, then each déclinaison's — whose interval me
   2027, always with its whole interval);
 - a recurring entry (``recurrent: true``, « Février ») gives the item of its occurrence in Y;
 - an entry whose period cannot be read appears in every year, with no dates and no status,
-  its text kept verbatim (DESIGN §4: never dropped, never guessed).
+  its text kept verbatim (docs/calendrier.md#périodes-reconnues: never dropped, never guessed).
 
 Each item carries its planned status for Y at D (:func:`clstool.planning.plan.planned_status`:
 ``a_venir``, ``en_cours``, ``echeance_passee``, ``hors_periode``); each fiche and déclinaison
@@ -24,12 +24,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from clstool.yamlio.load import Project, load
-
 from clstool.errors import InputError
 from clstool.model.documents import Contrat, Fiche
-from clstool.planning.plan import PlanEntry, contract_interval, default_as_of, fiche_plan, meets, planned_status
-from clstool.planning.status import _id_key, _territory_name
+from clstool.model.names import id_key
+from clstool.planning.plan import (
+    PlanEntry,
+    contract_interval,
+    default_as_of,
+    fiche_plan,
+    meets,
+    planned_status,
+)
+from clstool.planning.status import territory_name as _territory_name
+from clstool.yamlio.load import Project, load
 
 __all__ = ["CalendarItem", "FicheCalendar", "YearCalendar", "build", "year_calendar"]
 
@@ -58,7 +65,7 @@ class CalendarItem:
 
 
 @dataclass(frozen=True)
-class UnitStatus:
+class PlannedDeclinaison:
     """A déclinaison's planned status for the year."""
 
     index: int  #: 1-based
@@ -76,7 +83,7 @@ class FicheCalendar:
     id: str
     titre: str
     statut: str | None  #: planned status of the fiche (None: nothing dated in it)
-    declinaisons: list[UnitStatus]
+    declinaisons: list[PlannedDeclinaison]
     items: list[CalendarItem]
     fichier: str
 
@@ -129,7 +136,7 @@ def _fiche_calendar(fiche: Fiche, contract: tuple[dt.date, dt.date] | None, terr
         for entry in unit.entries:
             items += _items(entry, year, as_of,
                             dict(base, declinaison=unit.titre, declinaison_index=unit.index + 1))
-        units.append(UnitStatus(unit.index + 1, unit.titre, planned_status(unit.intervals, year, as_of)))
+        units.append(PlannedDeclinaison(unit.index + 1, unit.titre, planned_status(unit.intervals, year, as_of)))
     return FicheCalendar(territoire, fiche.axe, axe_titre, fiche.id, fiche.titre,
                          planned_status(plan.intervals, year, as_of), units, items, fichier)
 
@@ -166,15 +173,15 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *,
             found.append(_fiche_calendar(fiche, contract, name, axis_titles.get(fiche.axe),
                                          source.display, year, as_of))
 
-        def order(f: FicheCalendar) -> tuple:
+        def order(f: FicheCalendar, axis_order: list = axis_order) -> tuple:
             rank = axis_order.index(f.axe) if f.axe in axis_order else len(axis_order)
-            return (rank, _id_key(f.axe), _id_key(f.id))
+            return (rank, id_key(f.axe), id_key(f.id))
 
         calendar.fiches.extend(sorted(found, key=order))
     for wanted, seen, what in ((fiches, seen_fiches, "fiche"), (axes, seen_axes, "axe")):
         missing = [w for w in wanted or [] if w not in seen]
         if missing:
-            known = ", ".join(sorted(seen, key=_id_key)) or "aucun"
+            known = ", ".join(sorted(seen, key=id_key)) or "aucun"
             s = "s" if len(missing) > 1 else ""
             raise InputError(f"{what}{s} introuvable{s} : {', '.join(missing)} ({what}s : {known})")
     return calendar

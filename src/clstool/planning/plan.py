@@ -37,7 +37,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from clstool.model.documents import Contrat, Declinaison, EntreeCalendrier, Fiche, periode_of
+from clstool.model.documents import (
+    Contrat,
+    Declinaison,
+    EntreeCalendrier,
+    Fiche,
+    periode_of,
+)
 from clstool.planning.periods import Interval, ParsedPeriod, parse_period
 
 __all__ = [
@@ -125,11 +131,11 @@ def plan_entries(calendar: Sequence[str | EntreeCalendrier], contract: tuple[dt.
     """Parse every entry of a calendar (a ``calendrier`` or a ``calendrier_ajuste``)."""
     out = []
     for index, entry in enumerate(calendar):
-        detail = isinstance(entry, EntreeCalendrier)
-        recurrent = detail and entry.recurrent
+        detail = entry if isinstance(entry, EntreeCalendrier) else None
+        recurrent = detail is not None and detail.recurrent
         out.append(PlanEntry(
             periode=periode_of(entry),
-            jalon=entry.jalon if detail else None,
+            jalon=detail.jalon if detail else None,
             recurrent=recurrent,
             parsed=parse_period(periode_of(entry), contract=contract, recurrent=recurrent),
             path=(*path, index),

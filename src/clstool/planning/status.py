@@ -1,7 +1,8 @@
 """Status of every fiche, déclinaison, indicator and governance body for a year (``clstool status``).
 
-This docstring is the one place where the rules are written; the README copies them.
-Inputs: the plan (:mod:`clstool.planning.plan`), the yearly follow-up ``suivi`` (DESIGN §3), a report
+This docstring is the one place where the rules are written; docs/statuts.md copies them.
+Inputs: the plan (:mod:`clstool.planning.plan`), the yearly follow-up ``suivi``
+(docs/format-des-fiches.md#le-suivi-annuel), a report
 year Y and a reference date D (``--as-of``; default 31 December of Y, or today when today
 falls inside Y). Follow-up written for years after Y is ignored.
 
@@ -89,162 +90,49 @@ not over; ``sans_minimum`` when the contract sets no minimum.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
-from clstool.yamlio.load import Project, load
-from clstool.model.documents import Contrat, Fiche, Indicateur, MesureIndicateur, SuiviAnnee, SuiviDeclinaison
+from clstool.model import vocabulary
+from clstool.model.documents import (
+    Contrat,
+    Fiche,
+    Indicateur,
+    MesureIndicateur,
+    SuiviAnnee,
+    SuiviDeclinaison,
+)
+from clstool.model.names import id_key
+from clstool.model.vocabulary import ACTION_ENTIERE, TERMINAUX, libelle
 from clstool.planning.periods import Interval
 from clstool.planning.plan import (
-    FichePlan, UnitPlan, contract_interval, default_as_of, fiche_plan, meets, plan_entries, planned_status,
-    span,
+    FichePlan,
+    UnitPlan,
+    contract_interval,
+    default_as_of,
+    fiche_plan,
+    meets,
+    plan_entries,
+    planned_status,
 )
+from clstool.planning.status_report import (
+    AxisSummary,
+    Calendar,
+    Decision,
+    DeclinaisonStatus,
+    FicheStatus,
+    IndicatorStatus,
+    InstanceStatus,
+    StatusReport,
+)
+from clstool.yamlio.load import Project, load
 
-#: Computed statuses, in display order.
-STATUTS = ("realise", "en_cours", "a_venir", "en_retard", "sans_bilan", "en_pause", "bloque",
-           "a_discuter", "abandonne", "hors_periode")
-#: Indicator statuses, in display order.
-STATUTS_INDICATEUR = ("atteint", "partiel", "non_atteint", "mesure_sans_cible", "non_mesure",
-                      "qualitatif_renseigne", "qualitatif_non_renseigne")
-#: Governance statuses.
-STATUTS_GOUVERNANCE = ("atteint", "en_cours", "non_atteint", "sans_minimum")
-
-LIBELLES = {
-    "realise": "réalisé", "en_cours": "en cours", "a_venir": "à venir", "en_retard": "en retard",
-    "sans_bilan": "sans bilan", "en_pause": "en pause", "bloque": "bloqué", "a_discuter": "à discuter",
-    "abandonne": "abandonné", "hors_periode": "hors période",
-    "atteint": "atteint", "partiel": "partiel", "non_atteint": "non atteint",
-    "mesure_sans_cible": "mesuré sans cible", "non_mesure": "non mesuré",
-    "qualitatif_renseigne": "qualitatif renseigné", "qualitatif_non_renseigne": "qualitatif non renseigné",
-    "sans_minimum": "sans minimum",
-}  # fmt: skip
-
-TERMINAL = ("realise", "abandonne")
-#: Declared fiche statuses that describe the whole action, hence its déclinaisons too.
-WHOLE_ACTION = ("realise", "abandonne", "en_pause", "bloque", "a_discuter")
-
-
-def libelle(code: str | None) -> str:
-    """The French label of a status code."""
-    return LIBELLES.get(code, code or "") if code else ""
+# The status vocabulary (codes, order, French labels) lives in clstool.model.vocabulary.
+STATUTS = tuple(vocabulary.STATUTS)
+STATUTS_INDICATEUR = tuple(vocabulary.STATUTS_INDICATEUR)
+STATUTS_GOUVERNANCE = tuple(vocabulary.STATUTS_GOUVERNANCE)
 
 
 def _date(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
-
-
-# --- Results -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """The calendar in force for a unit in the report year."""
-
-    intervals: tuple[Interval, ...]
-    source: str  #: "prevu", "ajuste" (with ``annee``), "fiche", "contrat" or "aucun"
-    annee: int | None = None  #: the follow-up year of an adjusted calendar
-
-    @property
-    def span(self) -> Interval | None:
-        return span(self.intervals)
-
-
-@dataclass(frozen=True)
-class Decision:
-    statut: str
-    motif: str  #: why, in French
-
-
-@dataclass
-class UnitStatus:
-    """The status of a fiche or of a déclinaison."""
-
-    statut: str
-    motif: str
-    statut_declare: str | None
-    avancement: int | None
-    commentaire: str | None
-    calendrier: Calendar
-    prevu: str | None  #: planned status (:func:`clstool.planning.plan.planned_status`) of that calendar
-
-    @property
-    def debut(self) -> dt.date | None:
-        s = self.calendrier.span
-        return s.debut if s else None
-
-    @property
-    def fin(self) -> dt.date | None:
-        s = self.calendrier.span
-        return s.fin if s else None
-
-
-@dataclass
-class DeclinaisonStatus(UnitStatus):
-    ref: str = ""
-    titre: str = ""
-
-
-@dataclass
-class IndicatorStatus:
-    id: str
-    libelle: str
-    type: str
-    unite: str | None
-    sens: str
-    qualitatif: bool
-    reference: float | None
-    reference_annee: int | None
-    cible: float | None
-    cible_annee: int | None
-    valeur: float | None
-    commentaire: str | None
-    appreciation: str | None
-    statut: str
-
-
-@dataclass
-class FicheStatus(UnitStatus):
-    territoire: str = ""
-    fichier: str = ""
-    id: str = ""
-    titre: str = ""
-    axe: str = ""
-    realisations: list[str] = field(default_factory=list)
-    difficultes: list[str] = field(default_factory=list)
-    declinaisons: list[DeclinaisonStatus] = field(default_factory=list)
-    indicateurs: list[IndicatorStatus] = field(default_factory=list)
-
-
-@dataclass
-class InstanceStatus:
-    territoire: str
-    id: str
-    nom: str
-    minimum: int | None
-    reunions: list[tuple[dt.date, str | None]]  #: held in Y up to D
-    prevues: list[tuple[dt.date, str | None]]  #: dated in Y after D
-    statut: str
-
-
-@dataclass
-class AxisSummary:
-    territoire: str
-    id: str
-    titre: str | None
-    counts: dict[str, int]  #: fiche status → number, every status present
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-@dataclass
-class StatusReport:
-    year: int
-    as_of: dt.date
-    fiches: list[FicheStatus] = field(default_factory=list)
-    axes: list[AxisSummary] = field(default_factory=list)
-    gouvernance: list[InstanceStatus] = field(default_factory=list)
-    ignores: list[str] = field(default_factory=list)  #: files that could not be read as models
 
 
 # --- The rules (module docstring, §3 and §4) ----------------------------------------------------
@@ -253,7 +141,7 @@ class StatusReport:
 def decide(*, declared: str | None, carried: tuple[int, str] | None, calendar: Calendar,
            has_followup: bool, year: int, as_of: dt.date, derived: str | None = None) -> Decision:
     """The computed status of one unit: the first rule of §3 that applies."""
-    for terminal in TERMINAL:
+    for terminal in TERMINAUX:
         if declared == terminal:
             return Decision(terminal, f"déclaré {libelle(terminal)} pour {year}")
         if declared is None and carried and carried[1] == terminal:
@@ -376,7 +264,7 @@ class _FicheRules:
         intervals = (own.intervals if own else ()) + tuple(
             i for c in declinaisons if c.source in ("prevu", "ajuste") for i in c.intervals)
         if intervals:
-            adjusted = [c.annee for c in declinaisons if c.source == "ajuste"]
+            adjusted = [c.annee for c in declinaisons if c.source == "ajuste" and c.annee is not None]
             return Calendar(intervals, "ajuste", max(adjusted)) if adjusted else Calendar(intervals, "prevu")
         return self._contract_calendar()
 
@@ -399,7 +287,7 @@ class _FicheRules:
         own = self.entry(s, unit)
         if own is not None and own.statut:
             return own.statut
-        return s.statut if s.statut in WHOLE_ACTION else None
+        return s.statut if s.statut in ACTION_ENTIERE else None
 
     def carried(self, declared_in, calendar: Calendar) -> tuple[int, str] | None:
         for y in reversed(self.years):
@@ -443,7 +331,7 @@ def fiche_status(fiche: Fiche, contrat: Contrat | None, year: int, as_of: dt.dat
     calendar = rules.fiche_calendar(calendars)
     declared = rules.declared_fiche(year)
     derived = None
-    if declinaisons and all(d.statut in TERMINAL for d in declinaisons):
+    if declinaisons and all(d.statut in TERMINAUX for d in declinaisons):
         derived = "realise" if any(d.statut == "realise" for d in declinaisons) else "abandonne"
     decision = decide(declared=declared, carried=rules.carried(rules.declared_fiche, calendar),
                       calendar=calendar, has_followup=suivi is not None, year=year, as_of=as_of,
@@ -504,7 +392,7 @@ def compute(project: Project, year: int, as_of: dt.date | None = None) -> Status
             fiches.append(fiche_status(source.model, contrat, year, as_of, name, source.display))
         fiches.sort(key=lambda f: id_key(f.id))
         report.fiches.extend(fiches)
-        axes = [(a.id, a.titre) for a in contrat.axes] if contrat else []
+        axes: list[tuple[str, str | None]] = [(a.id, a.titre) for a in contrat.axes] if contrat else []
         known = {a for a, _ in axes}
         axes += [(a, None) for a in dict.fromkeys(f.axe for f in fiches) if a not in known]
         for axe, titre in axes:
@@ -516,14 +404,6 @@ def compute(project: Project, year: int, as_of: dt.date | None = None) -> Status
         if contrat:
             report.gouvernance.extend(governance_status(contrat, year, as_of, name))
     return report
-
-
-def id_key(ident: str) -> tuple:
-    """Sort key of fiche ids: « 4-10 » after « 4-9 »."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in ident.replace(".", "-").split("-"))
-
-
-_id_key, _territory_name = id_key, territory_name  # former private names, still imported elsewhere
 
 
 def status(paths: list[str], year: int, as_of: dt.date | None = None) -> StatusReport:

@@ -31,43 +31,14 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from clstool.model.formatting import MONTH_ABBR, fr_date, fr_number
+from clstool.model.vocabulary import LOOK_PAR_DEFAUT, STATUTS, STATUTS_INDICATEUR, Look
 
 # --- How statuses look ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Look:
-    """The colour and pattern of a status; ``ink`` is the colour of text drawn on top of it."""
-
-    fill: str
-    pattern: str  # plain | diagonal | back_diagonal | dots | cross | horizontal | vertical | empty_diagonal
-    mark: str  # the pattern's colour
-    ink: str = "#000"
-
-
-#: Status (fiche, déclinaison or indicator) → its look. Unknown statuses get :data:`DEFAULT_LOOK`.
-LOOKS: dict[str, Look] = {
-    # fiches and déclinaisons
-    "realise": Look("#009E73", "plain", "#009E73", "#fff"),
-    "en_cours": Look("#56B4E9", "diagonal", "#1f6f9a"),
-    "a_venir": Look("#F0E442", "dots", "#7a7000"),
-    "en_retard": Look("#D55E00", "cross", "#7a2f00", "#fff"),
-    "bloque": Look("#CC79A7", "horizontal", "#7d3360"),
-    "en_pause": Look("#E69F00", "vertical", "#7a5500"),
-    "a_discuter": Look("#0072B2", "dots", "#9fd3f5", "#fff"),
-    "abandonne": Look("#555555", "back_diagonal", "#999999", "#fff"),
-    "sans_bilan": Look("#ffffff", "empty_diagonal", "#8a8a8a"),
-    "hors_periode": Look("#e6e6e6", "plain", "#e6e6e6"),
-    # indicators
-    "atteint": Look("#009E73", "plain", "#009E73", "#fff"),
-    "partiel": Look("#E69F00", "diagonal", "#7a5500"),
-    "non_atteint": Look("#D55E00", "cross", "#7a2f00", "#fff"),
-    "mesure_sans_cible": Look("#56B4E9", "dots", "#1f6f9a"),
-    "non_mesure": Look("#ffffff", "empty_diagonal", "#8a8a8a"),
-    "qualitatif_renseigne": Look("#56B4E9", "diagonal", "#1f6f9a"),
-    "qualitatif_non_renseigne": Look("#ffffff", "empty_diagonal", "#8a8a8a"),
-}
-DEFAULT_LOOK = Look("#cccccc", "plain", "#cccccc")
+#: Status (fiche, déclinaison or indicator) → its look; the looks live in the vocabulary.
+LOOKS: dict[str, Look] = {code: term.look for code, term in (STATUTS_INDICATEUR | STATUTS).items()}
+DEFAULT_LOOK = LOOK_PAR_DEFAUT
 
 
 def look(status: str) -> Look:
@@ -338,7 +309,7 @@ def indicator_bars(rows: Sequence[IndicatorBar], labels: Mapping[str, str], *, t
         scale_max = max([v for v in (row.valeur, row.cible, row.reference) if v is not None] + [0])
         scale_max = scale_max * 1.1 if scale_max > 0 else 1.0
 
-        def xpos(value: float) -> float:
+        def xpos(value: float, scale_max: float = scale_max) -> float:
             return label_w + plot_w * max(0.0, value) / scale_max
 
         status_text = labels.get(row.status, row.status)

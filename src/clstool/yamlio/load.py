@@ -17,8 +17,8 @@ from pydantic import BaseModel, ValidationError
 from clstool.errors import InputError
 from clstool.model.diagnostic import Diagnostic, make
 from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.schema_errors import format_path, to_problems
 from clstool.yamlio.read import Pos, YamlError, read_yaml
+from clstool.yamlio.schema_errors import format_path, to_problems
 
 CONTRAT = "contrat.yaml"
 FICHES = "fiches"
@@ -130,11 +130,12 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
     found: dict[Path, Territory] = {}
     wanted: dict[Path, set[Path] | None] = {}  # None: the whole territory
 
-    def territory(root: Path, display: str) -> Territory:
+    def territory(root: Path, display: str) -> Path:
+        """Note the territory at ``root``; its key (the resolved root)."""
         key = root.resolve()
         if key not in found:
             found[key] = Territory(root=root, display=display, resolved=key)
-        return found[key]
+        return key
 
     for given in paths:
         path = Path(given)
@@ -151,17 +152,16 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
                 raise InputError(f"aucun {CONTRAT} ni dossier {FICHES}/ sous {given}")
             for root in roots:
                 rel = os.path.relpath(root, path)
-                wanted[territory(root, _join(given, rel)).resolved] = None
+                wanted[territory(root, _join(given, rel))] = None
         else:
             if path.suffix not in _SUFFIXES:
                 raise InputError(f"{given} n'est pas un fichier YAML (.yaml)")
             root = _territory_root_of(path) or path.parent
             rel_root = os.path.relpath(root, path.parent)
-            t = territory(root, _join(os.path.dirname(given) or ".", rel_root))
-            key = root.resolve()
-            if wanted.get(key, set()) is not None:
-                wanted.setdefault(key, set()).add(path.resolve())
-            _ = t
+            key = territory(root, _join(os.path.dirname(given) or ".", rel_root))
+            files = wanted.setdefault(key, set())
+            if files is not None:  # None: the whole territory is wanted already
+                files.add(path.resolve())
     for key, terr in found.items():
         only = wanted.get(key)
         contrat_path = terr.root / CONTRAT
@@ -170,10 +170,10 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
                                       reference_only=only is not None and contrat_path.resolve() not in only)
         shown = _join(terr.display, FICHES)  # normalised once: a name from the folder needs no more
         for fiche in _fiche_files(terr.root / FICHES):
-            given = only is None or fiche.resolve() in only
-            if given or siblings:
+            asked = only is None or fiche.resolve() in only
+            if asked or siblings:
                 terr.fiches.append(SourceFile(os.path.join(shown, fiche.name), fiche, "fiche",
-                                              reference_only=not given))
+                                              reference_only=not asked))
         if only is not None:  # single files outside a fiches/ folder
             listed = {f.path.resolve() for f in terr.fiches} | ({contrat_path.resolve()} if terr.contrat else set())
             for extra in sorted(only - listed):

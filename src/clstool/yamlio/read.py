@@ -38,16 +38,16 @@ from yaml.events import (
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's wheel
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 _LIBYAML = _Loader.__name__.startswith("C")
 
 try:  # the common case in C (setup.py builds it where libyaml's header is found). It may be
     # linked to another libyaml than PyYAML's (Debian's 0.2.5 beside the wheel's 0.2.6): it
     # declines every error and every limit, so the two only meet on well-formed plain YAML,
     # where tests/fuzz/test_yamlfast.py checks that they agree.
-    from clstool.yamlio import _yamlfast
+    from clstool.yamlio import _yamlfast  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on the build
-    _yamlfast = None  # type: ignore[assignment]
+    _yamlfast = None
 
 MAX_BYTES = 5 * 1024 * 1024  #: a real fiche is ~10 kB; 5 MB is far beyond any honest file
 MAX_DEPTH = 64  #: real files nest ~6 levels
@@ -60,7 +60,7 @@ Pos = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True)
-class Problem:
+class ReadProblem:
     code: str
     line: int
     column: int
@@ -73,14 +73,14 @@ class YamlError(Exception):
 
     def __init__(self, code: str, line: int, column: int, message: str):
         super().__init__(message)
-        self.problem = Problem(code, line, column, message)
+        self.problem = ReadProblem(code, line, column, message)
 
 
 @dataclass
 class YamlDoc:
     data: Any
     positions: dict[Path, Pos]
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
     text: str = ""
 
 
@@ -96,15 +96,15 @@ _BOMS = [
 ]
 
 
-def decode(raw: bytes) -> tuple[str, list[Problem]]:
+def decode(raw: bytes) -> tuple[str, list[ReadProblem]]:
     """Decode UTF-8 text; name the probable encoding of anything else."""
-    problems: list[Problem] = []
+    problems: list[ReadProblem] = []
     for bom, name in _BOMS:
         if raw.startswith(bom):
             if name != "UTF-8":
                 raise YamlError("CLS001", 1, 1, f"fichier encodé en {name} (marque d'ordre d'octets) : "
                                 "réenregistrez-le en UTF-8 sans BOM")
-            problems.append(Problem("CLS002", 1, 1, "le fichier commence par une marque d'ordre "
+            problems.append(ReadProblem("CLS002", 1, 1, "le fichier commence par une marque d'ordre "
                                     "d'octets (BOM UTF-8) : réenregistrez-le en UTF-8 sans BOM"))
             raw = raw[len(bom):]
             break
@@ -372,7 +372,7 @@ def _build(loader, doc: YamlDoc) -> None:
             if frame.attached and frame.key in frame.container:
                 first = positions.get(frame.path + (frame.key,))
                 where = f" (déjà présente ligne {first[0]})" if first else ""
-                doc.problems.append(Problem("CLS006", *start, f"clé « {frame.key} » en double{where} : "
+                doc.problems.append(ReadProblem("CLS006", *start, f"clé « {frame.key} » en double{where} : "
                                             "la seconde valeur est ignorée", frame.path + (frame.key,)))
             continue
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import types
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -155,7 +156,7 @@ _TYPE_NAMES = {
 }
 
 
-def _message(error: dict, model: type[BaseModel], path: Path, rest: Any) -> tuple[str, str, bool]:
+def _message(error: Mapping[str, Any], model: type[BaseModel], path: Path, rest: Any) -> tuple[str, str, bool]:
     """(code, message, point at the key?) for one pydantic error."""
     kind = error["type"]
     value = error.get("input")

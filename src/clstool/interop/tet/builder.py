@@ -14,7 +14,13 @@ from typing import Any
 from clstool.interop.tet.cells import date_of, fiche_number, lines_of, number_of, numbered, objectives, split_list, text_of
 from clstool.interop.tet.columns import Column
 from clstool.interop.tet.vocabulary import (
-    BY_KEY, NOTE_COLUMNS, PARTICIPATION_LEVELS, PARTICIPATION_NONE, PLACEHOLDER, normalise, priorite_code,
+    BY_KEY,
+    NOTE_COLUMNS,
+    PARTICIPATION_LEVELS,
+    PARTICIPATION_NONE,
+    PLACEHOLDER,
+    normalise,
+    priorite_code,
     statut_code,
 )
 from clstool.planning.periods import Interval, format_interval

@@ -1,6 +1,6 @@
 """``clstool import tet``: a plan made from TeT's import template → ``contrat.yaml`` + fiches.
 
-How the workbook is read (DESIGN §6b):
+How the workbook is read (docs/interoperabilite.md#territoires-en-transitions):
 
 - the sheet « Fichier dimport » (else the sheet whose headers clstool recognises best); the
   header row is the row, among the first ten, where most headers are recognised;
@@ -67,7 +67,7 @@ from clstool.interop.tet.territory import write_plan
 from clstool.interop.tet.vocabulary import BY_KEY, SHEET, classify, normalise
 from clstool.interop.workbook import Sheet, read_workbook
 from clstool.model.documents import Contrat, Fiche
-from clstool.planning.status import _id_key
+from clstool.model.names import id_key
 
 __all__ = ["Imported", "Notice", "parse_periode", "read_plan", "write_plan"]
 
@@ -188,7 +188,7 @@ def read_plan(path: str, territoire: str | None = None, periode: str | None = No
         "territoire": name,
         "intitule": f"Plan d'action importé de Territoires en Transitions ({Path(path).name})",
         "periode": {"debut": first, "fin": last},
-        "axes": [{"id": i, "titre": builder.axes.titles[i]} for i in sorted(builder.axes.titles, key=_id_key)],
+        "axes": [{"id": i, "titre": builder.axes.titles[i]} for i in sorted(builder.axes.titles, key=id_key)],
     })
     fiches = []
     for row, data in raw_fiches:

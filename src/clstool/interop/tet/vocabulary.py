@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from clstool.model.vocabulary import STATUTS_DECLARES, titre
+
 SHEET = "Fichier dimport"
 LISTS_SHEET = "Listes déroulantes"
 HEADER_ROW = 2  #: in the template
@@ -83,7 +85,7 @@ COLUMNS = (
     Column("actions_liees", "Actions liées"),
     Column("notes", "Notes", ("Notes complémentaires", "Commentaires")),
     Column("documents", "Documents et liens", ("Documents", "Liens")),
-    # variants of real files (DESIGN §6b)
+    # variants of real files (docs/interoperabilite.md#territoires-en-transitions)
     Column("calendrier", "Calendrier", ("Calendrier prévisionnel",)),
     Column("notes_suivi", "Notes de suivi", ("Suivi", "Commentaire de suivi")),
     Column("etapes", "Etapes de la fiche action", ("Étapes", "Etapes", "Étapes de l'action")),
@@ -113,11 +115,8 @@ def classify(header: str) -> str | None:
     return next((c.key for c in COLUMNS if c.matches(text)), None)
 
 
-#: TeT status label → clstool code (DESIGN §3: the same eight).
-STATUTS = {
-    "À venir": "a_venir", "À discuter": "a_discuter", "En cours": "en_cours", "En pause": "en_pause",
-    "Bloqué": "bloque", "En retard": "en_retard", "Réalisé": "realise", "Abandonné": "abandonne",
-}  # fmt: skip
+#: TeT status label → clstool code (the same eight, docs/format-des-fiches.md#le-suivi-annuel).
+STATUTS = {titre(code): code for code in STATUTS_DECLARES}  # « Réalisé » → realise
 STATUT_LABELS = {code: label for label, code in STATUTS.items()}
 #: TeT priority label → clstool code.
 PRIORITES = {"Élevé": "elevee", "Moyen": "moyenne", "Bas": "basse"}

@@ -33,14 +33,23 @@ from typing import Any
 
 from clstool.interop.spreadsheet import put
 from clstool.interop.tables import Exported, TerritoryData
-from clstool.model.documents import Fiche, flatten
-from clstool.planning.plan import fiche_plan, span
-from clstool.interop.tet.vocabulary import (
-    BY_KEY, FIRST_DATA_ROW, HEADER_ROW, NOTE_COLUMNS, PARTICIPATION_NONE, PRIORITE_LABELS, SHEET,
-    STATUT_LABELS, classify, normalise, template_path,
-)
 from clstool.interop.tet.builder import DEBUT, FIN, NO_AXIS
 from clstool.interop.tet.columns import read_columns
+from clstool.interop.tet.vocabulary import (
+    BY_KEY,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    NOTE_COLUMNS,
+    PARTICIPATION_NONE,
+    PRIORITE_LABELS,
+    SHEET,
+    STATUT_LABELS,
+    classify,
+    normalise,
+    template_path,
+)
+from clstool.model.documents import Fiche, flatten
+from clstool.planning.plan import fiche_plan, span
 
 _NUMERIC_ID = re.compile(r"^\d+(?:[.-]\d+)*$")
 _NOTE = re.compile(r"^([^:\n]+?) : (.*)$", re.S)
@@ -168,7 +177,7 @@ def to_tet(data: Exported) -> bytes:
                 cell = put(ws, row, by_key[key], value)
                 if isinstance(value, dt.date):
                     cell.number_format = "DD/MM/YYYY"
-        for (funder_col, amount_col), (funder, amount) in zip(funders, pairs):
+        for (funder_col, amount_col), (funder, amount) in zip(funders, pairs, strict=False):
             put(ws, row, funder_col, funder)
             if amount_col:
                 put(ws, row, amount_col, amount)

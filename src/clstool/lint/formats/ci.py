@@ -26,10 +26,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from clstool import __version__
-from clstool.printable import visible, xml_safe
-from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.lint.registry import catalogue
 from clstool.lint.run import ValidationResult
+from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.printable import visible, xml_safe
 
 # --- GitHub workflow commands --------------------------------------------------------------
 
@@ -77,7 +77,7 @@ def to_sarif(result: ValidationResult, cwd: str | os.PathLike | None = None) -> 
             "id": e.code,
             "name": e.name,
             "shortDescription": {"text": e.summary},
-            "fullDescription": {"text": e.doc.split("\n\n")[1] if e.rule and "\n\n" in e.doc else e.summary},
+            "fullDescription": {"text": e.description},
             "help": {"text": e.doc, "markdown": e.doc},
             "defaultConfiguration": {"level": _SARIF_LEVEL[e.severity], "enabled": e.default},
             "properties": {"tags": ["clstool", "regle" if e.rule else "integre"]},

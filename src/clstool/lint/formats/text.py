@@ -1,4 +1,4 @@
-"""Render validation results: ``text`` for people, ``json`` for tools (DESIGN §6).
+"""Render validation results: ``text`` for people, ``json`` for tools (docs/regles.md#sortie-json).
 
 In ``text``, the file names and messages (which quote the files' values) show their control
 characters written out (:func:`clstool.printable.visible`): one problem stays on one line, and
@@ -13,10 +13,9 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from rich.text import Text
 
-from clstool.printable import visible
-
-from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.lint.run import ValidationResult
+from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.printable import visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -75,7 +74,7 @@ def _diagnostic_json(d: Diagnostic, text=encode_basestring) -> str:
 
 
 def to_json(result: ValidationResult) -> str:
-    """One JSON object (DESIGN §6), one diagnostic per line: readable, and fast (``indent``
+    """One JSON object (docs/regles.md#sortie-json), one diagnostic per line: readable, and fast (``indent``
     would switch to json's pure-Python encoder, slow on a national corpus)."""
     out = json.dumps(result.head(), ensure_ascii=False)[:-1]
     if not result.diagnostics:

@@ -11,10 +11,12 @@ A rule is a subclass of :class:`Rule` declared in its own module (``porteur_abse
 - :meth:`Rule.check` ``(ctx)`` yields :class:`Problem` — or plain tuples
   ``(path, message[, at_key])`` — where ``path`` is a data path in the fiche
   (``("participation_citoyenne", "reponse")``);
-- its docstring *is* its documentation (``clstool rules CODE``): first line = the one-line
-  summary; then the rationale; then at least one ``En faute ::`` and one ``Correct ::`` literal
-  block, an extract of a fiche. The test suite runs every example of every rule
-  (``tests/test_rules_docs.py``), so the documentation cannot drift from the code.
+- its docstring *is* its documentation (``clstool rules CODE``), in the format shared with the
+  built-in codes (:mod:`clstool.lint.documented`): first line = the one-line summary; then the
+  rationale; then at least one ``En faute ::`` and one ``Correct ::`` literal block, an extract
+  of a fiche. The test suite runs every example of every rule (``tests/lint/test_rules_docs.py``),
+  so the documentation cannot drift from the code. Each rule also has its own test file,
+  ``tests/lint/rules/test_<module>.py``.
 
 Inside an example, a line ``# fichier : fiches/1-2.yaml`` starts another file of the territory
 (``# fichier : contrat.yaml`` replaces the default contract, 2022–2027, axes 1 and 2), and
@@ -28,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import inspect
 import pkgutil
 import re
 import traceback
@@ -37,9 +38,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar, NamedTuple
 
+from clstool.lint.documented import Documented, Example
 from clstool.model.diagnostic import Diagnostic, Severity
-from clstool.yamlio.load import SourceFile, Territory
 from clstool.model.documents import Contrat, Fiche
+from clstool.yamlio.load import SourceFile, Territory
 from clstool.yamlio.schema_errors import allowed_keys, format_path
 
 __all__ = [
@@ -152,16 +154,7 @@ class Context:
         return Problem(path, message, file=source, pos=missing_position(source, path))
 
 
-#: ``En faute ::``, ``Correct ::``, ``Avec des alias, en faute ::``…
-_EXAMPLE_HEAD = re.compile(r"^(?:.*\s)?(en faute|correct)\s*::\s*$", re.IGNORECASE)
-
-
-class Example(NamedTuple):
-    failing: bool
-    text: str  #: the literal block, dedented
-
-
-class Rule:
+class Rule(Documented):
     """Base of every lint rule (see the module docstring)."""
 
     code: ClassVar[str] = ""
@@ -175,33 +168,6 @@ class Rule:
 
     def check(self, ctx: Context) -> Iterable[Problem | tuple]:  # pragma: no cover - abstract
         raise NotImplementedError
-
-    @classmethod
-    def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
-
-    @classmethod
-    def summary(cls) -> str:
-        return cls.doc().split("\n", 1)[0].strip()
-
-    @classmethod
-    def examples(cls) -> list[Example]:
-        """The ``En faute ::`` / ``Correct ::`` literal blocks of the docstring."""
-        lines = cls.doc().split("\n")
-        out: list[Example] = []
-        i = 0
-        while i < len(lines):
-            head = _EXAMPLE_HEAD.match(lines[i].strip())
-            i += 1
-            if not head:
-                continue
-            block: list[str] = []
-            while i < len(lines) and (not lines[i].strip() or lines[i].startswith((" ", "\t"))):
-                block.append(lines[i])
-                i += 1
-            text = inspect.cleandoc("\n".join(block)) + "\n"
-            out.append(Example(head.group(1).lower() == "en faute", text))
-        return out
 
 
 @lru_cache(maxsize=None)

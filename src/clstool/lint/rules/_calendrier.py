@@ -12,17 +12,17 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from clstool.model.documents import EntreeCalendrier, periode_of
-from clstool.planning.periods import END_BEFORE_START, ParsedPeriod, parse_period
 from clstool.lint.rules import Context
 from clstool.lint.rules._common import calendar_entries
+from clstool.model.documents import EntreeCalendrier, periode_of
+from clstool.planning.periods import END_BEFORE_START, ParsedPeriod, parse_period
 
 #: Any contract: used only to ask whether a period needs the contract's dates to be read.
 _SOME_CONTRACT = (dt.date(2000, 1, 1), dt.date(2000, 12, 31))
 
 
 @dataclass(frozen=True)
-class Entry:
+class CalendarPeriod:
     path: tuple  #: where the period text is: (…, "calendrier", 2) or (…, "calendrier", 2, "periode")
     periode: str
     recurrent: bool
@@ -34,7 +34,7 @@ class Entry:
         return not self.parsed.parsed and (self.parsed.error or "").endswith(END_BEFORE_START)
 
 
-def entries(ctx: Context) -> list[Entry]:
+def entries(ctx: Context) -> list[CalendarPeriod]:
     """Every calendar entry of the fiche (own, déclinaisons', adjusted), parsed with the
     contract; worked out once per fiche for the five rules that read them."""
     found = ctx.cache.get(__name__)
@@ -43,15 +43,15 @@ def entries(ctx: Context) -> list[Entry]:
     return found
 
 
-def _entries(ctx: Context) -> Iterator[Entry]:
+def _entries(ctx: Context) -> Iterator[CalendarPeriod]:
     for path, entry in calendar_entries(ctx.fiche):
         recurrent = isinstance(entry, EntreeCalendrier) and entry.recurrent
         where = (*path, "periode") if isinstance(entry, EntreeCalendrier) else path
         text = periode_of(entry)
-        yield Entry(where, text, recurrent, parse_period(text, contract=ctx.contract_span, recurrent=recurrent))
+        yield CalendarPeriod(where, text, recurrent, parse_period(text, contract=ctx.contract_span, recurrent=recurrent))
 
 
-def needs_contract(ctx: Context, entry: Entry) -> bool:
+def needs_contract(ctx: Context, entry: CalendarPeriod) -> bool:
     """Without a readable contract period: a recurring entry, or one that reads only with the
     contract's dates (« Sur toute la durée du CLS »)."""
     if ctx.contract_span is not None:
@@ -61,7 +61,7 @@ def needs_contract(ctx: Context, entry: Entry) -> bool:
     return not entry.parsed.parsed and parse_period(entry.periode, contract=_SOME_CONTRACT).parsed
 
 
-def label_hint(ctx: Context, entry: Entry) -> str | None:
+def label_hint(ctx: Context, entry: CalendarPeriod) -> str | None:
     """« 1er trimestre 2023 : partage des objectifs » → « 1er trimestre 2023 » when that part is
     a period: the rest is a milestone (``jalon``)."""
     head, sep, tail = entry.periode.partition(":")

@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 
 from clstool.lint.rules import Context, Problem
-
-#: not a letter or a digit (accents too, once split from their letter by NFKD)
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_NON_ASCII_ALNUM = re.compile(r"[^\x00-\x7f\W]")
-_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz",
-                            "".join(chr(c) for c in range(128) if not chr(c).isalnum()))
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """The comparison key of a name or a line: case, accents, spacing and punctuation ignored
-    (« CPAM 34 » = « CPAM34 », « SUMPPS – CSU » = « SUMPPS CSU », « Médecine » = « médecine »)."""
-    if text.isascii():
-        return text.translate(_ASCII_FOLD)
-    bare = unicodedata.normalize("NFKD", text)
-    if _NON_ASCII_ALNUM.search(bare) is None:  # French text: accents split off, « » ’ – left
-        return bare.encode("ascii", "ignore").decode("ascii").translate(_ASCII_FOLD)
-    return _NOT_ALNUM.sub("", bare).casefold()
+from clstool.model.names import comparison_key as fold  # noqa: F401 - the rules' name for it
 
 
 def empty_here(ctx: Context, path: tuple, message: str) -> Problem:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from clstool.model.diagnostic import Severity
 from clstool.lint.rules import Context, Problem, Rule, all_rules, is_title_only
+from clstool.model.diagnostic import Severity
 
 
 class FicheNonDetaillee(Rule):

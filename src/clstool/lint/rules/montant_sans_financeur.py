@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from clstool.model.formatting import fr_number
 from clstool.lint.rules import Context, Problem, Rule
+from clstool.model.formatting import fr_number
 
 
 class MontantSansFinanceur(Rule):

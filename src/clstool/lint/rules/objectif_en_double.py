@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from clstool.lint.rules import Context, Problem, Rule
-from clstool.lint.rules._common import fold
 from clstool.model.documents import Groupe
+from clstool.model.names import comparison_key as fold
 
 _LEVELS = {"generaux": "objectifs généraux", "specifiques": "objectifs spécifiques",
            "operationnels": "objectifs opérationnels"}

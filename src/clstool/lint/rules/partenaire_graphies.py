@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
-from clstool.yamlio.load import SourceFile
-from clstool.model.documents import Fiche
 from clstool.lint.rules import Context, Problem, Rule
-from clstool.lint.rules._common import fold
-
-
-def partner_names(fiche: Fiche) -> Iterator[tuple[tuple, str]]:
-    """Every organisation named by a fiche, with its path: portage, partners of the action and
-    of its déclinaisons, funders."""
-    if fiche.portage is not None:
-        for role in ("porteurs", "pilotes", "partenaires", "operateurs"):
-            for i, name in enumerate(getattr(fiche.portage, role)):
-                yield ("portage", role, i), name
-    for i, name in enumerate(fiche.partenaires_operationnels):
-        yield ("partenaires_operationnels", i), name
-    for i, f in enumerate(fiche.financements):
-        if f.financeur:
-            yield ("financements", i, "financeur"), f.financeur
-    for j, declinaison in enumerate(fiche.declinaisons):
-        for i, name in enumerate(declinaison.partenaires):
-            yield ("declinaisons", j, "partenaires", i), name
-        for i, f in enumerate(declinaison.financements):
-            if f.financeur:
-                yield ("declinaisons", j, "financements", i, "financeur"), f.financeur
+from clstool.model.documents import Fiche
+from clstool.model.names import comparison_key as fold
+from clstool.model.names import partner_names
+from clstool.yamlio.load import SourceFile
 
 
 def _fiche_list(sources: list[SourceFile]) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from clstool.model.diagnostic import Severity
 from clstool.lint.rules import Context, Problem, Rule
 from clstool.lint.rules._calendrier import entries
+from clstool.model.diagnostic import Severity
 
 
 class PeriodeInversee(Rule):

@@ -12,7 +12,7 @@ class PeriodeNonReconnue(Rule):
     Une période illisible reste telle quelle dans le calendrier, le bilan et les exports, mais
     sans dates : ni ``clstool calendar`` ni ``clstool status`` ne peuvent dire si l'action est à
     venir, en cours ou en retard. clstool ne devine jamais. Les formes reconnues sont celles du
-    tableau « Calendrier » du README : « 2024 », « 2024 à 2027 », « 1er trimestre 2023 »,
+    tableau « Périodes reconnues » de docs/calendrier.md : « 2024 », « 2024 à 2027 », « 1er trimestre 2023 »,
     « 3ème et 4ème trimestre 2024 », « second semestre 2024 », « février 2024 »,
     « de janvier à mars 2024 », « rentrée 2024 », « année scolaire 2024-2025 », « fin 2025 »,
     « Sur toute la durée du CLS », « 2024-03-15 »… Un mois sans année (« Février ») demande

@@ -1,0 +1,147 @@
+"""``clstool campagne etat``: who has answered, what is still empty, whom to remind.
+
+Reads the campaign folder's ``campagne.json`` (written by ``preparer``) and the fiches as they
+are now. A fiche *has answered* when its ``suivi`` for the year holds a status; what is still
+empty is listed per fiche (status, avancement, réalisations, déclinaisons without a status,
+indicators without a value or an appreciation). An addressee is ``repondu`` when all its fiches
+have answered, ``partiel`` when some have, ``a_relancer`` otherwise (with the e-mail draft to
+send again; ``--relances`` writes a reminder draft beside it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from clstool.campaign.prepare import MAILS, MANIFEST, load_territory
+from clstool.errors import InputError
+from clstool.model.documents import Fiche, MesureIndicateur
+
+ETATS = {"repondu": "a répondu", "partiel": "réponse partielle", "a_relancer": "à relancer"}
+
+
+@dataclass
+class FicheState:
+    fiche: str
+    repondu: bool
+    manquant: list[str]
+
+
+@dataclass
+class AddresseeState:
+    destinataire: str
+    courriel: str | None
+    classeur: str
+    etat: str
+    brouillon: str | None
+    relance: str | None = None
+    fiches: list[FicheState] = field(default_factory=list)
+
+
+def missing(fiche: Fiche, year: int) -> list[str]:
+    suivi = fiche.suivi.get(year)
+    if suivi is None:
+        return ["tout"]
+    out = [name for name, empty in (("statut", suivi.statut is None), ("avancement", suivi.avancement is None),
+                                    ("réalisations", not suivi.realisations)) if empty]
+    for index, declinaison in enumerate(fiche.declinaisons):
+        refs = {str(index + 1), declinaison.id or str(index + 1)}
+        if not any(suivi.declinaisons.get(r) and suivi.declinaisons[r].statut for r in refs):
+            out.append(f"statut de la déclinaison {index + 1}")
+    for indicator in fiche.indicateurs:
+        value = suivi.indicateurs.get(indicator.id)
+        if value is None or (isinstance(value, MesureIndicateur) and value.valeur is None and not value.appreciation):
+            out.append(f"indicateur {indicator.id}")
+    return out
+
+
+def read_manifest(folder: str) -> dict:
+    path = Path(folder) / MANIFEST
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path} introuvable : ce dossier n'a pas été préparé par clstool campagne preparer") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path} illisible ({exc})") from None
+
+
+def campaign_state(folder: str, territoire: str | None = None, reminders: bool = False) -> list[AddresseeState]:
+    manifest = read_manifest(folder)
+    year = int(manifest["annee"])
+    loaded = load_territory(territoire or manifest["dossier_territoire"])
+    fiches = {f.id: f for _, f in loaded.fiches}
+    out = []
+    for entry in manifest["destinataires"]:
+        states = []
+        for fiche_id in entry["fiches"]:
+            fiche = fiches.get(fiche_id)
+            gaps = missing(fiche, year) if fiche else ["fiche absente ou en erreur"]
+            answered = fiche is not None and fiche.suivi.get(year) is not None and fiche.suivi[year].statut is not None
+            states.append(FicheState(fiche_id, answered, gaps))
+        done = sum(s.repondu for s in states)
+        etat = "repondu" if done == len(states) else "partiel" if done else "a_relancer"
+        state = AddresseeState(entry["destinataire"], entry.get("courriel"), entry["classeur"], etat,
+                               entry.get("brouillon"), fiches=states)
+        if reminders and etat != "repondu" and entry.get("courriel") and manifest.get("expediteur"):
+            state.relance = _write_reminder(folder, manifest, entry, loaded, fiches)
+        out.append(state)
+    return out
+
+
+def _write_reminder(folder: str, manifest: dict, entry: dict, loaded, fiches: dict[str, Fiche]) -> str:
+    from clstool.campaign.addressees import Addressee
+    from clstool.campaign.mail import draft, parse_sender
+    from clstool.fsutil import atomic_write
+    from clstool.model.documents import Contact
+
+    contact = Contact(organisation=entry["destinataire"], nom=entry.get("personne"), courriel=entry["courriel"])
+    addressee = Addressee(entry["cle"], entry["destinataire"], contact,
+                          [fiches[i] for i in entry["fiches"] if i in fiches])
+    workbook = (Path(folder) / entry["classeur"]).read_bytes()
+    name = f"{MAILS}/relance-{entry['cle']}.eml"
+    atomic_write(Path(folder) / name, draft(addressee, workbook, entry["classeur"],
+                                            parse_sender(manifest["expediteur"]), int(manifest["annee"]),
+                                            manifest["territoire"], manifest.get("echeance"), reminder=True))
+    return name
+
+
+def to_json(states: list[AddresseeState]) -> str:
+    return json.dumps({"version": 1, "destinataires": [asdict(s) for s in states]},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def _rows(states: list[AddresseeState]) -> list[list[str]]:
+    rows = [["Destinataire", "Courriel", "État", "Fiche", "Répondu", "Encore vide", "Classeur", "Brouillon à renvoyer"]]
+    for s in states:
+        for f in s.fiches:
+            rows.append([s.destinataire, s.courriel or "", ETATS[s.etat], f.fiche, "oui" if f.repondu else "non",
+                         ", ".join(f.manquant), s.classeur,
+                         (s.relance or s.brouillon or "") if s.etat != "repondu" else ""])
+    return rows
+
+
+def to_csv(states: list[AddresseeState]) -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(_rows(states))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_table(states: list[AddresseeState]) -> str:
+    lines = []
+    for s in states:
+        answered = sum(f.repondu for f in s.fiches)
+        lines.append(f"{s.destinataire} — {ETATS[s.etat]} ({answered}/{len(s.fiches)} fiche(s)) — {s.classeur}")
+        for f in s.fiches:
+            gaps = "complet" if not f.manquant else "encore vide : " + ", ".join(f.manquant)
+            lines.append(f"    fiche {f.fiche} : {gaps}")
+    remind = [s for s in states if s.etat != "repondu"]
+    lines.append("")
+    lines.append(f"À relancer : {len(remind)} destinataire(s) sur {len(states)}.")
+    for s in remind:
+        how = (f"renvoyer {s.relance or s.brouillon}" if (s.relance or s.brouillon)
+               else "pas d'adresse : envoyer le classeur à la main")
+        lines.append(f"    {s.destinataire}{' <' + s.courriel + '>' if s.courriel else ''} : {how}")
+    return "\n".join(lines) + "\n"

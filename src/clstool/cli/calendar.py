@@ -1,0 +1,63 @@
+"""``clstool calendar``: the planned calendar of a year."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from clstool.cli.app import app
+from clstool.cli.options import (
+    AsOf,
+    Axes,
+    Fiches,
+    Output,
+    Paths,
+    console,
+    emit,
+    ids,
+    warn_ignored,
+)
+
+
+class CalendarFormat(str, Enum):
+    table = "table"
+    json = "json"
+    ics = "ics"
+
+
+@app.command()
+def calendar(
+    paths: Paths = None,
+    year: Annotated[int, typer.Option("--year", "-y", help="Année du calendrier.")] = ...,
+    as_of: AsOf = None,
+    format: Annotated[CalendarFormat, typer.Option("--format", "-f", help="table (diagramme de Gantt), json, ou ics (iCalendar, pour un agenda).")] = CalendarFormat.table,
+    fiche: Fiches = None,
+    axe: Axes = None,
+    output: Output = None,
+) -> None:
+    """Calendrier prévisionnel d'une année : entrées, dates, statut prévu (tableau, JSON, iCalendar)."""
+    from clstool.interop import calendar_output
+    from clstool.planning.calendar import year_calendar
+    from clstool.planning.plan import parse_as_of
+
+    result = year_calendar(paths or ["."], year, parse_as_of(as_of, year), fiches=ids(fiche), axes=ids(axe))
+    if format is CalendarFormat.table and output is None:
+        out = console()
+        out.print(calendar_output.to_table(result))
+        for line in calendar_output.summary_lines(result):
+            out.print(line, markup=False)
+    else:
+        if format is CalendarFormat.json:
+            data = calendar_output.to_json(result) + "\n"
+        elif format is CalendarFormat.ics:
+            data = calendar_output.to_ics(result)
+        else:
+            data = calendar_output.to_text(result)
+        emit(data, output)  # ICS keeps its CRLF line ends, as RFC 5545 wants them
+        warn = console(stderr=True)
+        for item in result.unparsed:
+            warn.print(f"Attention : période non reconnue dans {item.fichier} (fiche {item.fiche}) : "
+                       f"« {item.periode} » ({item.erreur})", style="yellow", markup=False)
+    raise typer.Exit(warn_ignored(result.ignores))

@@ -1,0 +1,46 @@
+"""``clstool export``: the data as tables (CSV, XLSX, JSON, Territoires en Transitions)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from clstool.cli.app import app
+from clstool.cli.options import CsvDialect, CsvDialectOption, Paths, emit, warn_ignored
+from clstool.errors import InputError
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+    tet = "tet"
+
+
+@app.command()
+def export(
+    paths: Paths = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (une ligne par fiche), xlsx (5 feuilles), json (toutes les données), tet (modèle d'import Territoires en Transitions).")] = ExportFormat.csv,
+    csv_dialect: CsvDialectOption = CsvDialect.excel,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Fichier à écrire (obligatoire pour xlsx et tet ; défaut : sortie standard).", show_default=False)] = None,
+) -> None:
+    """Exporter les fiches en tableaux : CSV, classeur Excel, JSON, ou classeur pour Territoires en Transitions."""
+    from clstool.interop import tables as library
+
+    if format in (ExportFormat.xlsx, ExportFormat.tet) and output is None:
+        raise InputError(f"--format {format.value} écrit un classeur : précisez le fichier avec -o FICHIER.xlsx")
+    data = library.collect(paths or ["."])
+    if format is ExportFormat.json:
+        content: str | bytes = library.to_json(data)
+    elif format is ExportFormat.csv:
+        content = library.to_csv(data, csv_dialect.value)
+    elif format is ExportFormat.xlsx:
+        content = library.to_xlsx(data)
+    else:
+        from clstool.interop.tet.write import to_tet
+
+        content = to_tet(data)
+    emit(content, output)
+    raise typer.Exit(warn_ignored(data.ignores))

@@ -1,0 +1,74 @@
+"""What several commands share: arguments and options defined once, console, output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Paths = Annotated[Optional[list[str]], typer.Argument(help="Dossiers de territoire, dossiers au-dessus, ou fichiers (défaut : dossier courant).", show_default=False)]
+Output = Annotated[Optional[str], typer.Option("--output", "-o", help="Écrire dans ce fichier (défaut : sortie standard).", show_default=False)]
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help="Date de référence AAAA-MM-JJ (défaut : 31 décembre de l'année, ou aujourd'hui pendant l'année).", show_default=False)]
+Fiches = Annotated[Optional[list[str]], typer.Option("--fiche", help="Seulement ces fiches (id ; option répétable ou « 1-1,2-2 »).", show_default=False)]
+Axes = Annotated[Optional[list[str]], typer.Option("--axe", help="Seulement les fiches de ces axes.", show_default=False)]
+
+
+class CsvDialect(str, Enum):
+    excel = "excel"
+    standard = "standard"
+
+
+CsvDialectOption = Annotated[CsvDialect, typer.Option("--csv-dialect", help="excel : UTF-8 avec BOM, « ; » et virgule décimale ; standard : « , » sans BOM.")]
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that colours only a terminal, and nothing at all under ``NO_COLOR``; the
+    control characters of the strings it prints are written out (:mod:`clstool.printable`)."""
+    from clstool.printable import console as safe_console
+
+    plain = bool(os.environ.get("NO_COLOR"))
+    return safe_console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False,
+                   color_system=None if plain else "auto", no_color=plain)
+
+
+def emit(data: str | bytes, output: Optional[str]) -> None:
+    """Write a command's result to ``output`` atomically, or to standard output. Bytes (CSV
+    with BOM, XLSX) and text with CRLF line ends (ICS) go to stdout untouched."""
+    from clstool.fsutil import atomic_write
+
+    if output is not None:
+        atomic_write(output, data)
+        return
+    if isinstance(data, str) and "\r\n" not in data:
+        sys.stdout.write(data)
+        return
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()
+    sys.stdout.buffer.write(raw)
+    sys.stdout.buffer.flush()
+
+
+def warn_ignored(paths) -> int:
+    """Name the files a command had to leave out; the exit code that goes with them."""
+    for path in paths:
+        console(stderr=True).print(f"Attention : {path} ignoré (erreurs : lancez clstool validate {path}).",
+                                    style="yellow", markup=False)
+    return 1 if paths else 0
+
+
+def codes(values: Optional[list[str]]) -> Optional[list[str]]:
+    if not values:
+        return None
+    return [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+
+
+def ids(values: Optional[list[str]]) -> Optional[list[str]]:
+    if not values:
+        return None
+    return [i.strip() for v in values for i in v.split(",") if i.strip()]

@@ -1,0 +1,53 @@
+"""``clstool report``: the annual report for the steering committee."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from clstool.cli.app import app
+from clstool.cli.options import (
+    AsOf,
+    Axes,
+    Fiches,
+    Output,
+    Paths,
+    console,
+    emit,
+    ids,
+    warn_ignored,
+)
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+@app.command()
+def report(
+    paths: Paths = None,
+    year: Annotated[int, typer.Option("--year", "-y", help="Année du bilan.")] = ...,
+    as_of: AsOf = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (fichier autonome, imprimable) ou md (Markdown GitHub).")] = ReportFormat.html,
+    output: Output = None,
+    templates: Annotated[Optional[str], typer.Option("--templates", help="Dossier de modèles Jinja2 (report.html.j2, report.md.j2…) qui remplacent ceux de clstool.", show_default=False)] = None,
+    fiche: Fiches = None,
+    axe: Axes = None,
+) -> None:
+    """Bilan annuel d'un contrat, pour le comité de pilotage (HTML autonome ou Markdown)."""
+    from clstool.planning.plan import parse_as_of
+    from clstool.report.build import build
+    from clstool.report.render import render
+    from clstool.yamlio.load import load
+
+    project = load(paths or ["."])
+    result = build(project, year, parse_as_of(as_of, year) if as_of else None,
+                   only_fiches=ids(fiche) or (), only_axes=ids(axe) or ())
+    text = render(result, format.value, templates)
+    emit(text, output)
+    if output is not None:
+        console(stderr=True).print(f"Bilan {year} écrit dans {output}.", markup=False)
+    raise typer.Exit(warn_ignored(result.fichiers_ignores))

@@ -1,0 +1,40 @@
+"""``clstool schema``: the JSON Schemas of the files."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from clstool.cli.app import app
+from clstool.errors import InputError
+
+
+class SchemaKind(str, Enum):
+    fiche = "fiche"
+    contrat = "contrat"
+
+
+@app.command()
+def schema(
+    kind: Annotated[Optional[SchemaKind], typer.Argument(help="fiche ou contrat (défaut avec --output : les deux).", show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Dossier où écrire <type>.schema.json.", show_default=False)] = None,
+) -> None:
+    """Schéma JSON (draft 2020-12) des fichiers, pour les éditeurs (yaml-language-server) et les outils."""
+    from pathlib import Path
+
+    from clstool.fsutil import atomic_write
+    from clstool.model.schema import KINDS, file_name, schema_text
+
+    if output is None:
+        if kind is None:
+            raise InputError("précisez le schéma à afficher (fiche ou contrat), ou --output DOSSIER pour écrire les deux")
+        sys.stdout.write(schema_text(kind.value))
+        return
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in [kind.value] if kind else KINDS:
+        atomic_write(folder / file_name(name), schema_text(name))
+        print(f"Écrit : {folder / file_name(name)}")

@@ -1,0 +1,106 @@
+"""Rendering the report through Jinja2 templates, built-in or the user's (``--templates``).
+
+The built-in templates live in the top-level ``templates/`` folder of the repository;
+``src/clstool/templates`` is a symbolic link to it, listed as package data, so that wheels and
+source archives carry real copies. :func:`builtin_templates` finds the package's copy (through
+the link in a checkout), else the repository's folder (a checkout without symbolic links).
+``--templates DIR`` puts DIR in front: a template found there wins, the others (partials,
+``report.css``) come from the built-in set.
+
+Every template runs in Jinja's sandbox (:class:`jinja2.sandbox.ImmutableSandboxedEnvironment`),
+the built-in ones too, so that a user template copied from them behaves the same. HTML
+templates autoescape; Markdown templates escape every expression with
+:func:`clstool.report.markdown.escape` (table cells stay cells, ``<script>`` stays text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from clstool.errors import InputError
+from clstool.model.formatting import fr_date, fr_number, plural
+from clstool.report import markdown
+from clstool.report.build import build
+from clstool.report.fiches import anchor
+from clstool.report.views import Report
+from clstool.yamlio.load import load
+
+FORMATS = ("html", "md")
+
+
+TEMPLATE_NAMES = {"html": "report.html.j2", "md": "report.md.j2"}
+
+
+def builtin_templates() -> Path:
+    """The folder of the built-in templates: the installed copy, else the repository's."""
+    packaged = resources.files("clstool").joinpath("templates")
+    if packaged.is_dir() and packaged.joinpath(TEMPLATE_NAMES["html"]).is_file():
+        return Path(str(packaged))
+    repo = Path(__file__).resolve().parents[3] / "templates"
+    if (repo / TEMPLATE_NAMES["html"]).is_file():
+        return repo
+    raise InputError("modèles de rapport introuvables : réinstallez clstool (pip install .)")
+
+
+def environment(fmt: str, templates: str | Path | None = None) -> jinja2.Environment:
+    """The sandboxed Jinja environment of a format; ``templates`` goes before the built-in ones."""
+    folders = [builtin_templates()]
+    if templates is not None:
+        folder = Path(templates)
+        if not folder.is_dir():
+            raise InputError(f"dossier de modèles introuvable : {templates}")
+        folders.insert(0, folder)
+    options = dict(loader=jinja2.FileSystemLoader([str(f) for f in folders]), undefined=jinja2.StrictUndefined,
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    if fmt == "html":
+        env = ImmutableSandboxedEnvironment(autoescape=True, **options)
+    else:
+        env = ImmutableSandboxedEnvironment(autoescape=False, finalize=markdown.finalize, **options)
+        env.filters["raw"] = markdown.Raw
+    env.filters["css_string"] = css_string
+    env.filters["ancre"] = anchor
+    env.filters["nombre"] = fr_number
+    env.filters["date_fr"] = fr_date
+    env.filters["date_courte"] = lambda d: d.strftime("%d/%m/%Y") if d else ""
+    env.tests["contains"] = lambda container, item: item in container
+    env.filters["pluriel"] = plural
+    return env
+
+
+def css_string(value: object) -> Markup:
+    """A quoted CSS string whose every character outside letters, digits and spaces is a
+    CSS escape: text from YAML cannot end the string nor the ``<style>`` element."""
+    out = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(value))
+    return Markup(f'"{out}"')
+
+
+def render(report: Report, fmt: str, templates: str | Path | None = None) -> str:
+    """The report as text, in ``fmt`` (``html`` or ``md``)."""
+    if fmt not in FORMATS:
+        raise InputError(f"format « {fmt} » inconnu (formats : {', '.join(FORMATS)})")
+    env = environment(fmt, templates)
+    name = TEMPLATE_NAMES[fmt]
+    try:
+        return env.get_template(name).render(r=report)
+    except jinja2.TemplateNotFound as exc:
+        raise InputError(f"modèle introuvable : {exc.name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise InputError(f"modèle {exc.filename or exc.name}, ligne {exc.lineno} : erreur de syntaxe ({exc.message})") from None
+    except SecurityError as exc:
+        raise InputError(f"modèle {name} : opération interdite dans un modèle ({exc})") from None
+    except jinja2.UndefinedError as exc:
+        raise InputError(f"modèle {name} : {exc.message} (variable ou attribut inconnu)") from None
+
+
+def report(paths: list[str], year: int, fmt: str, *, as_of: dt.date | None = None,
+           templates: str | Path | None = None, only_fiches: Sequence[str] = (),
+           only_axes: Sequence[str] = ()) -> str:
+    """Load, build and render: the whole of ``clstool report``."""
+    project = load(paths)
+    return render(build(project, year, as_of, only_fiches=only_fiches, only_axes=only_axes), fmt, templates)

@@ -1,0 +1,231 @@
+"""What the report templates receive: the report as plain values, with French field names.
+
+These dataclasses are the API of ``--templates``: a template reads ``r`` (a :class:`Report`)
+and the views it holds. ``docs/rapport.md`` lists every field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from clstool.model.vocabulary import (
+    titre as label,
+)
+from clstool.report import charts
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str
+    libelle: str
+    pastille: Markup  #: a small square in the status's colour and pattern (HTML only)
+
+
+def status(code: str) -> Status:
+    return Status(code, label(code), charts.swatch(code))
+
+
+@dataclass
+class Count:
+    statut: Status
+    nombre: int
+
+
+@dataclass
+class AxisView:
+    id: str
+    titre: str
+    sous_titre: str | None
+    effectifs: list[Count]  #: only the statuses present
+    total: int
+    fiches: list[FicheView] = field(default_factory=list)
+    gantt: Markup = Markup("")
+
+
+@dataclass
+class Meeting:
+    date: str
+    objet: str | None
+
+
+@dataclass
+class InstanceView:
+    nom: str
+    minimum: int | None
+    tenues: list[Meeting]
+    prevues: list[Meeting]
+    statut: Status
+    renseigne: bool  #: whether contrat.yaml records any meeting of this body at all
+    note: str
+
+
+@dataclass
+class CalendarRow:
+    fiche: str
+    declinaison: str | None  #: its title; None for the fiche's own calendar
+    declinaison_ref: str | None  #: its number (« 2 ») or id
+    periode: str  #: as written
+    jalon: str | None
+    debut: dt.date | None  #: None when the period could not be read
+    fin: dt.date | None
+    lu: bool  #: whether the period could be read
+    statut: Status  #: computed status of the fiche or déclinaison (clstool status)
+    prevu: str  #: planned status of the entry (« à venir », « échéance passée »…)
+    source: str  #: « prévu » or « ajusté en 2024 »
+
+
+@dataclass
+class CalendarEntry:
+    periode: str
+    jalon: str | None
+
+
+@dataclass
+class DeclinaisonView:
+    ref: str
+    titre: str
+    statut: Status
+    motif: str
+    declare: Status | None
+    avancement: str
+    avancement_pct: int | None
+    commentaire: str | None
+    calendrier: list[CalendarEntry]
+
+
+@dataclass
+class IndicatorView:
+    id: str
+    libelle: str
+    type: str
+    unite: str
+    sens: str
+    qualitatif: bool
+    reference: str
+    cible: str
+    valeur: str
+    appreciation: str | None
+    commentaire: str | None
+    statut: Status
+
+
+@dataclass
+class FicheView:
+    id: str
+    ancre: str
+    titre: str
+    sous_titre: str | None
+    axe: str
+    axe_titre: str
+    fichier: str
+    statut: Status
+    motif: str
+    declare: Status | None
+    avancement: str
+    avancement_pct: int | None
+    a_un_suivi: bool
+    calendrier_source: str
+    calendrier_dates: str
+    porteurs: list[str]
+    partenaires: list[str]
+    realisations: list[str]
+    difficultes: list[str]
+    commentaire: str | None
+    calendrier_prevu: list[CalendarEntry]
+    calendrier_ajuste: list[CalendarEntry]
+    calendrier_ajuste_annee: int | None
+    declinaisons: list[DeclinaisonView]
+    indicateurs: list[IndicatorView]
+    graphique_indicateurs: Markup
+    transitions: list[tuple[str, str | None]]  #: (lens label, text or None) for every lens of the contract
+    evolution: list[str]
+
+
+@dataclass
+class CoverageRow:
+    """One row of a cross-cutting table: a category and the fiches that tick it."""
+
+    groupe: str
+    libelle: str
+    fiches: list[str]
+
+    @property
+    def nombre(self) -> int:
+        return len(self.fiches)
+
+
+@dataclass
+class PartnerRow:
+    nom: str
+    roles: dict[str, str]  #: fiche id → role letters (P porteur/pilote, A partenaire, O opérateur,
+    #: D partenaire d'une déclinaison, F financeur)
+
+    @property
+    def nombre(self) -> int:
+        return len(self.roles)
+
+
+@dataclass
+class TransitionView:
+    code: str
+    libelle: str
+    definition: str
+    fiches: list[tuple[str, str]]  #: (fiche id, text)
+
+
+@dataclass
+class Finding:
+    fichier: str
+    ligne: int
+    colonne: int
+    severite: str
+    code: str
+    message: str
+
+
+@dataclass
+class KeyFigure:
+    valeur: str
+    libelle: str
+
+
+@dataclass
+class Report:
+    annee: int
+    date_reference: dt.date
+    date_reference_texte: str
+    date_reference_aujourdhui: bool
+    annee_precedente: int
+    version: str
+    territoire: str
+    intitule: str
+    periode: str
+    signataires: list[str]
+    selection: str | None  #: what --fiche / --axe kept, in French; None for the whole contract
+    ordre_statuts: list[Status]  #: every status, in display order
+    statuts_presents: list[Status]  #: the statuses of at least one fiche kept
+    chiffres_cles: list[KeyFigure]
+    gouvernance: list[InstanceView]
+    axes: list[AxisView]
+    graphique_axes: Markup
+    calendrier: list[CalendarRow]
+    mermaid: str
+    fiches: list[FicheView]
+    ids_fiches: list[str]
+    partenaires_partages: list[PartnerRow]
+    partenaires_uniques: list[PartnerRow]
+    ages: list[CoverageRow]
+    professionnels: list[CoverageRow]
+    publics_autres: list[tuple[str, str]]
+    publics_non_renseignes: list[str]
+    determinants: list[CoverageRow]
+    determinants_non_renseignes: list[str]
+    transitions: list[TransitionView]
+    transitions_non_renseignees: list[str]
+    qualite_resume: str
+    qualite: list[Finding]
+    fichiers_ignores: list[str]
+    inconnus: list[str]  #: what the report cannot say, in French sentences
+    motifs_svg: Markup
