@@ -220,14 +220,46 @@ def test_ids_axes_header_on_first_row_and_other_sheet_name(tmp_path):
     path = workbook(tmp_path / "ids.xlsx", headers, rows, header_row=1, sheet="Plan 2025", template_rows=False)
     imported = read_plan(str(path), territoire="T", periode="2024-2028")
     assert [(f.id, f.axe, f.titre) for f in imported.fiches] == [
-        ("2", "1.1", "Premier"), ("3", "1.1", "Sans numéro"), ("4", "1.1", "Doublon"), ("4.1", "2", "Numéroté")]
-    assert [(a.id, a.titre) for a in imported.contrat.axes] == [
+        ("2", "1.1", "Premier"), ("3", "1.1", "Sans numéro"), ("4", "sans-axe", "Doublon"), ("4.1", "2", "Numéroté")]
+    assert [(a.id, a.titre) for a in imported.contrat.axes][:3] == [
         ("1", "Prévention"), ("1.1", "Jeunesse"), ("2", "Accès aux soins")]
+    assert [a.id for a in imported.contrat.axes][3:] == ["sans-axe"]
     texts = [str(n) for n in imported.notices]
     assert "ligne 4, colonne C (« Titre de la fiche action ») : numéro « 2 » déjà pris par une autre fiche : " \
            "identifiant « 4 »" in texts  # rank 3 is taken by the row above
-    assert "ligne 4 : aucun axe : la fiche reste dans l'axe « 1.1 » de la ligne précédente" in texts
-    assert "ligne 6 : ligne sans titre de fiche : seuls ses axes sont repris" in texts
+    # a row without an axis stays without one (issue 16): it does not take the previous row's
+    assert "ligne 4 : aucun axe : la fiche est rangée dans l'axe « sans-axe »" in texts
+    assert "ligne 6 : ligne sans titre de fiche (intitulé d'axe ?) : ignorée, elle ne crée pas d'axe" in texts
+
+
+def test_sous_action_rows_label_rows_and_duplicate_titles(tmp_path):
+    """Issue 16: rows repeating a fiche's title with a sous-action are déclinaisons of that fiche
+    (not duplicate fiches); a label row creates no axis; two fiches of one title are reported."""
+    headers = ["Axe (x)", "Titre de la fiche action", "Titre de la sous-action", "Descriptif", "Partenaires",
+               "Statut", "Date de début"]
+    rows = [["9. Axe seul (libellé)", None, None, None, None, None, None],
+            ["1. Prévenir", "Action 1. Ateliers (fictif)", None, "Des ateliers", None, "En cours", None],
+            ["1. Prévenir", "Action 1. Ateliers (fictif)", "Atelier nutrition", "Deux séances", "CPAM, Ville",
+             "En cours", "01/03/2025"],
+            [None, "Action 1. Ateliers (fictif)", "Atelier sommeil\nAtelier écrans", None, None, None, None],
+            ["1. Prévenir", "Action 2. Forum (fictif)", None, None, None, None, None],
+            ["1. Prévenir", "Action 2. Forum (fictif)", None, None, None, None, None]]
+    path = workbook(tmp_path / "sous.xlsx", headers, rows, template_rows=False)
+    imported = read_plan(str(path), territoire="T", periode="2024-2028", annee=2025)
+    assert [(f.id, f.titre) for f in imported.fiches] == [
+        ("1", "Ateliers (fictif)"), ("2", "Forum (fictif)"), ("3", "Forum (fictif)")]
+    ateliers = imported.fiches[0]
+    assert [d.titre for d in ateliers.declinaisons] == ["Atelier nutrition", "Atelier sommeil", "Atelier écrans"]
+    nutrition = ateliers.declinaisons[0]
+    assert (nutrition.description, nutrition.partenaires) == (["Deux séances"], ["CPAM", "Ville"])
+    assert nutrition.calendrier and ateliers.definition == "Des ateliers"
+    assert [a.id for a in imported.contrat.axes] == ["1"]  # the label row « 9. » made none
+    texts = [str(n) for n in imported.notices]
+    assert "ligne 5, colonne F (« Statut ») : statut" not in " ".join(texts)
+    assert "ligne 5 : ligne de sous-action : colonnes non reprises (Statut)" in texts
+    assert any(t.startswith("ligne 8, colonne B (« Titre de la fiche action ») : même titre que la fiche de la "
+                            "ligne 7") for t in texts)
+
 
 
 def test_merged_axis_cells_cover_their_rows(tmp_path):
@@ -261,7 +293,7 @@ def test_bad_inputs_are_usage_errors(tmp_path, capsys):
     fake = tmp_path / "faux.xlsx"
     fake.write_text("pas un classeur", encoding="utf-8")
     assert main(["import", "tet", str(fake), "-o", str(tmp_path / "o")]) == 2
-    assert "n'est pas un classeur Excel" in capsys.readouterr().err
+    assert "faux.xlsx : fichier texte (CSV ?), pas un classeur .xlsx" in capsys.readouterr().err
     other = workbook(tmp_path / "autre.xlsx", ["Nom", "Prénom"], [["A", "B"]], template_rows=False)
     assert main(["import", "tet", str(other), "-o", str(tmp_path / "o")]) == 2
     assert "ne ressemble au modèle" in capsys.readouterr().err

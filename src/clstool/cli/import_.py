@@ -27,6 +27,7 @@ def import_tet(
     from clstool.interop.tet.read import read_plan, write_plan
     from clstool.lint.run import validate as run
     from clstool.model.diagnostic import Severity
+    from clstool.printable import visible
 
     imported = read_plan(file, territoire=territoire, periode=periode, annee=annee)
     written = write_plan(imported, output, force=force)
@@ -36,7 +37,7 @@ def import_tet(
                   markup=False)
     result = run([output])
     errors = result.count(Severity.ERROR)
-    print(f"Importé de la feuille « {imported.sheet} » : {len(imported.fiches)} fiche(s), "
+    print(f"Importé de la feuille « {visible(imported.sheet)} » : {len(imported.fiches)} fiche(s), "
           f"{len(imported.contrat.axes)} axe(s), {len(imported.warnings)} avertissement(s) ; "
           f"{len(written)} fichiers écrits dans {output}.")
     if errors:

@@ -28,11 +28,12 @@ CsvDialectOption = Annotated[CsvDialect, typer.Option("--csv-dialect", help="exc
 
 
 def console(stderr: bool = False) -> Console:
-    """A console that colours only a terminal, and nothing at all under ``NO_COLOR``."""
-    from rich.console import Console
+    """A console that colours only a terminal, and nothing at all under ``NO_COLOR``; the
+    control characters of the strings it prints are written out (:mod:`clstool.printable`)."""
+    from clstool.printable import console as safe_console
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False,
+    return safe_console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False,
                    color_system=None if plain else "auto", no_color=plain)
 
 

@@ -40,6 +40,8 @@ from clstool import __version__
 from clstool.model.formatting import iso_date
 from clstool.model.vocabulary import PERIODE_ILLISIBLE, STATUTS_PREVUS
 from clstool.planning.calendar import CalendarItem, YearCalendar
+from clstool.printable import console as safe_console
+from clstool.printable import visible
 
 # --- JSON -------------------------------------------------------------------------------------
 
@@ -73,7 +75,9 @@ UID_DOMAIN = "clstool"
 
 
 def escape_text(value: str) -> str:
-    """RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped."""
+    """RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped; the control
+    characters TEXT may not hold (§3.1, CONTROL) are written out first (« \\x1b »)."""
+    value = visible(value.replace("\r\n", "\n").replace("\r", "\n"), one_line=False)
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
@@ -259,13 +263,13 @@ def to_table(calendar: YearCalendar) -> Table:
         if several and fiche.territoire != territory:
             territory, axe = fiche.territoire, None
             table.add_section()
-            table.add_row("", Text(fiche.territoire, style="bold reverse"))
+            table.add_row("", Text(visible(fiche.territoire), style="bold reverse"))
         if fiche.axe != axe:
             axe = fiche.axe
             table.add_section()
-            table.add_row(Text(f"Axe {fiche.axe}", style="bold underline"),
-                          Text(fiche.axe_titre or "", style="bold underline"))
-        table.add_row(Text(fiche.id, style="bold"), Text(fiche.titre, style="bold"), "",
+            table.add_row(Text(visible(f"Axe {fiche.axe}"), style="bold underline"),
+                          Text(visible(fiche.axe_titre or "", one_line=False), style="bold underline"))
+        table.add_row(Text(visible(fiche.id), style="bold"), Text(visible(fiche.titre, one_line=False), style="bold"), "",
                       month_bar(months_covered(_span(fiche.items), year), year, as_of, "bold"),
                       "", _status(fiche.statut))
         for index in [None] + [u.index for u in fiche.declinaisons]:
@@ -278,7 +282,7 @@ def to_table(calendar: YearCalendar) -> Table:
                               month_bar(months_covered(_span(items), year), year, as_of),
                               "", _status(unit.statut))
             for item in items:
-                periode = Text("↳ " + item.periode + (" ↻" if item.recurrent else ""), style="italic")
+                periode = Text(visible("↳ " + item.periode + (" ↻" if item.recurrent else "")), style="italic")
                 if item.debut is None:
                     periode.stylize("bold red")
                 table.add_row("", periode, item.jalon or "",
@@ -326,10 +330,8 @@ def to_text(calendar: YearCalendar, width: int = 140) -> str:
     """The table and its summary as plain text (no colour), for a file."""
     import os
 
-    from rich.console import Console
-
     with open(os.devnull, "w", encoding="utf-8") as sink:
-        console = Console(record=True, width=width, file=sink, color_system=None, highlight=False,
+        console = safe_console(record=True, width=width, file=sink, color_system=None, highlight=False,
                           soft_wrap=False, emoji=False)
         console.print(to_table(calendar))
         for line in summary_lines(calendar):

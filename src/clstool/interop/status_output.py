@@ -12,7 +12,8 @@
     One row per fiche, déclinaison and indicator (column ``niveau``), the same columns for all.
     Dialect ``excel`` (default): UTF-8 with a BOM, ``;`` separator and decimal commas, which
     French Excel opens as is. Dialect ``standard``: UTF-8 without BOM, ``,`` separator, decimal
-    points (RFC 4180). Both end lines with CRLF.
+    points (RFC 4180). Both end lines with CRLF; text a spreadsheet would take for a formula is
+    prefixed with ``'`` (:mod:`clstool.interop.spreadsheet`, the one CSV dialect).
 
 ``table``
     For each territory: a summary per axis (fiches by status), one line per fiche with its
@@ -21,16 +22,14 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import io
 import json
-import math
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from clstool.interop.spreadsheet import csv_cell, write_csv
 from clstool.model.formatting import iso_date
 from clstool.model.vocabulary import STATUTS, libelle, status_term
 from clstool.planning.status_report import (
@@ -40,6 +39,8 @@ from clstool.planning.status_report import (
     StatusReport,
     UnitStatus,
 )
+from clstool.printable import console as safe_console
+from clstool.printable import visible
 
 # --- JSON -------------------------------------------------------------------------------------
 
@@ -107,18 +108,6 @@ COLUMNS = (
     "libelle_statut", "motif", "statut_declare", "avancement", "debut", "fin", "type", "unite",
     "sens", "reference", "cible", "cible_annee", "valeur", "commentaire", "appreciation",
 )  # fmt: skip
-DIALECTS = ("excel", "standard")
-
-
-def _cell(value, decimal_comma: bool) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        text = str(int(value)) if math.isfinite(value) and value == int(value) else repr(value)
-        return text.replace(".", ",") if decimal_comma else text
-    return str(value)
 
 
 def csv_rows(report: StatusReport):
@@ -142,24 +131,8 @@ def csv_rows(report: StatusReport):
 
 
 def to_csv(report: StatusReport, dialect: str = "excel") -> bytes:
-    """The CSV file, as bytes (UTF-8; with a BOM in the ``excel`` dialect)."""
-    if dialect not in DIALECTS:
-        raise ValueError(f"dialecte CSV inconnu : {dialect}")
-    excel = dialect == "excel"
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n",
-                        quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
-    for row in csv_rows(report):
-        writer.writerow([_cell(_number(row.get(c)), excel) for c in COLUMNS])
-    return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
-
-
-def _number(value):
-    """Numbers as floats (so 12 and 12.0 print alike: « 12 »); the rest unchanged."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
+    """The CSV file, as bytes, in clstool's CSV dialect (:func:`clstool.interop.spreadsheet.write_csv`)."""
+    return write_csv(COLUMNS, ([row.get(c) for c in COLUMNS] for row in csv_rows(report)), dialect)
 
 
 # --- Table ------------------------------------------------------------------------------------
@@ -172,7 +145,7 @@ def _status_text(code: str) -> Text:
 def _number_text(value) -> str:
     if value is None:
         return "—"
-    return _cell(_number(value), True)
+    return csv_cell(value, True) if isinstance(value, (int, float)) else str(value)
 
 
 def _indicator_lines(indicators: list[IndicatorStatus]) -> list[Text]:
@@ -184,11 +157,11 @@ def _indicator_lines(indicators: list[IndicatorStatus]) -> list[Text]:
             grouped.setdefault(i.statut, []).append(i.id)
             continue
         unit = f" {i.unite}" if i.unite else ""
-        line = Text(f"{i.id} ").append_text(_status_text(i.statut))
+        line = Text(visible(f"{i.id} ")).append_text(_status_text(i.statut))
         line.append(f" ({_number_text(i.valeur)} / {_number_text(i.cible)}{unit})", style="dim")
         lines.append(line)
     for statut, ids in grouped.items():
-        lines.append(Text(", ".join(ids) + " ").append_text(_status_text(statut)))
+        lines.append(Text(visible(", ".join(ids)) + " ").append_text(_status_text(statut)))
     return lines
 
 
@@ -209,7 +182,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
     out: list[RenderableType] = []
     header = f"Statut {report.year}, au {report.as_of.strftime('%d/%m/%Y')}"
     for territoire in dict.fromkeys([a.territoire for a in report.axes] + [f.territoire for f in report.fiches]):
-        out.append(Text(f"{territoire} — {header}", style="bold"))
+        out.append(Text(visible(f"{territoire} — {header}"), style="bold"))
         axes = [a for a in report.axes if a.territoire == territoire]
         present = [s for s in STATUTS if any(a.counts[s] for a in axes)]
         summary = Table(title="Synthèse : fiches par statut et par axe", title_justify="left")
@@ -225,7 +198,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
         out.append(summary)
 
         fiches = Table(title="Fiches", title_justify="left", show_lines=True)
-        fiches.add_column("Fiche", no_wrap=True, width=max(5, *(len(f.id) for f in report.fiches)))
+        fiches.add_column("Fiche", no_wrap=True, width=max([5, *(len(f.id) for f in report.fiches)]))
         fiches.add_column("Intitulé", overflow="fold", max_width=TITLE_WIDTH)
         fiches.add_column("Statut", no_wrap=True, overflow="ellipsis", width=12)
         fiches.add_column("Déclinaisons", no_wrap=True, overflow="ellipsis", width=16)
@@ -234,7 +207,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
             statut = _status_text(f.statut)
             if f.avancement is not None:
                 statut.append(f"\n{f.avancement} %", style="dim")
-            declinaisons = [Text(f"{d.ref}. ").append_text(_status_text(d.statut)) for d in f.declinaisons]
+            declinaisons = [Text(visible(f"{d.ref}. ")).append_text(_status_text(d.statut)) for d in f.declinaisons]
             fiches.add_row(f.id, _shorten(f.titre), statut, _lines(declinaisons),
                            _lines(_indicator_lines(f.indicateurs)))
         out.append(fiches)
@@ -252,7 +225,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
                 gov.add_row(g.nom, count, "—" if g.minimum is None else str(g.minimum), _status_text(g.statut))
             out.append(gov)
     if report.ignores:
-        out.append(Text("Fichiers ignorés (erreurs : lancez clstool validate) : " + ", ".join(report.ignores),
+        out.append(Text("Fichiers ignorés (erreurs : lancez clstool validate) : " + visible(", ".join(report.ignores)),
                         style="yellow"))
     if not report.fiches:
         out.append(Text("Aucune fiche."))
@@ -265,6 +238,6 @@ def table(report: StatusReport) -> Group:
 
 def table_text(report: StatusReport, width: int = 120) -> str:
     """The ``table`` format as plain text, for ``-o FILE``."""
-    console = Console(record=True, width=width, file=io.StringIO(), color_system=None)
+    console = safe_console(record=True, width=width, file=io.StringIO(), color_system=None)
     console.print(table(report))
     return console.export_text()

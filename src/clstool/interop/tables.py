@@ -5,10 +5,12 @@
     "fiches": [...]}]}``, every field present (defaults included), ``suivi`` years as keys.
 ``csv``
     One row per fiche (:data:`FICHE_COLUMNS`, French headers). Dialect ``excel`` (default, as
-    ``clstool status``): UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``, no BOM.
+    ``clstool status``): UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``, no BOM. Text
+    that a spreadsheet would take for a formula is prefixed with ``'`` (:mod:`clstool.interop.spreadsheet`).
 ``xlsx``
     Sheets Fiches, Déclinaisons, Calendrier, Indicateurs, Suivi: bold header on a dark fill,
-    frozen header row, column widths fitted to the content, filters on every column.
+    frozen header row, column widths fitted to the content, filters on every column; text is
+    always a string cell, never a formula.
 
 Lists in a cell are joined with `` ; ``; dates are the span of the calendar
 (:mod:`clstool.planning.plan`). Files that cannot be read as models are left out and listed in
@@ -17,7 +19,6 @@ Lists in a cell are joined with `` ; ``; dates are the span of the calendar
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from clstool.interop.spreadsheet import put, write_csv
 from clstool.model.documents import Contrat, Fiche, Financement, flatten, periode_of
 from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
@@ -250,26 +252,9 @@ SHEETS = (
 # --- CSV ---------------------------------------------------------------------------------------------
 
 
-def _csv_cell(value: Any, excel: bool) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        text = str(int(value)) if value.is_integer() else repr(value)
-        return text.replace(".", ",") if excel else text
-    return str(value)
-
-
 def to_csv(data: Exported, dialect: str = "excel") -> bytes:
-    """One row per fiche; ``excel``: UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``."""
-    excel = dialect == "excel"
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
-    writer.writerow(FICHE_COLUMNS)
-    for row in fiche_rows(data):
-        writer.writerow([_csv_cell(v, excel) for v in row])
-    return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+    """One row per fiche, in clstool's CSV dialect (:func:`clstool.interop.spreadsheet.write_csv`)."""
+    return write_csv(FICHE_COLUMNS, fiche_rows(data), dialect)
 
 
 # --- XLSX ---------------------------------------------------------------------------------------------
@@ -300,27 +285,23 @@ def style_sheet(ws: Any, width: int, max_width: int = MAX_WIDTH) -> None:
         ws.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), max_width)
 
 
-def cell_value(value: Any) -> Any:
-    """A value openpyxl accepts: text without the control characters XML forbids."""
-    if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
-
-
 def to_xlsx(data: Exported) -> bytes:
+    """The five sheets; every cell through :func:`clstool.interop.spreadsheet.put` (text is never
+    a formula), written by row and column index: linear in the number of rows."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, headers, rows in SHEETS:
         ws = workbook.create_sheet(name)
-        ws.append(list(headers))
-        for row in rows(data):
-            ws.append([cell_value(v) for v in row])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, dt.date):
+        for column, header in enumerate(headers, start=1):
+            put(ws, 1, column, header)
+        for row, values in enumerate(rows(data), start=2):
+            for column, value in enumerate(values, start=1):
+                if value is None:
+                    continue
+                cell = put(ws, row, column, value)
+                if isinstance(value, dt.date):
                     cell.number_format = "DD/MM/YYYY"
         style_sheet(ws, len(headers))
     buffer = io.BytesIO()

@@ -31,8 +31,10 @@ import re
 import warnings
 from typing import Any
 
-from clstool.interop.tables import Exported, TerritoryData, cell_value
-from clstool.interop.tet.read import DEBUT, FIN, NO_AXIS, read_columns
+from clstool.interop.spreadsheet import put
+from clstool.interop.tables import Exported, TerritoryData
+from clstool.interop.tet.builder import DEBUT, FIN, NO_AXIS
+from clstool.interop.tet.columns import read_columns
 from clstool.interop.tet.vocabulary import (
     BY_KEY,
     FIRST_DATA_ROW,
@@ -161,7 +163,7 @@ def to_tet(data: Exported) -> bytes:
         with template_path().open("rb") as handle:
             workbook = load_workbook(handle)
     ws = workbook[SHEET]
-    columns = read_columns(ws, HEADER_ROW)
+    columns = read_columns([cell.value for cell in ws[HEADER_ROW]])
     by_key = {c.key: c.index for c in columns if c.key}
     funders = [(c.index, c.pair) for c in columns if c.key == "financeur"]
     for row in ws.iter_rows(min_row=FIRST_DATA_ROW, max_row=ws.max_row):
@@ -172,15 +174,15 @@ def to_tet(data: Exported) -> bytes:
         values, pairs, left = row_values(fiche, territory)
         for key, value in values.items():
             if key in by_key and value not in (None, ""):
-                cell = ws.cell(row, by_key[key], cell_value(value))
+                cell = put(ws, row, by_key[key], value)
                 if isinstance(value, dt.date):
                     cell.number_format = "DD/MM/YYYY"
         for (funder_col, amount_col), (funder, amount) in zip(funders, pairs, strict=False):
-            ws.cell(row, funder_col, cell_value(funder))
+            put(ws, row, funder_col, funder)
             if amount_col:
-                ws.cell(row, amount_col, cell_value(amount))
+                put(ws, row, amount_col, amount)
         if left:
-            ws.cell(row, by_key["notes"], cell_value("\n\n".join(left)))
+            put(ws, row, by_key["notes"], "\n\n".join(left))
         row += 1
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -11,6 +11,10 @@
 - ``junit``: JUnit XML for GitLab's and Jenkins' test reports: one ``<testsuite>`` per file,
   one failing ``<testcase>`` per error or warning, a passing one for a file without problem
   (info diagnostics are passing test cases with the message in ``<system-out>``).
+
+Control characters from the files (an escape character, a NUL) are written out
+(:func:`clstool.printable.visible`) in the GitHub commands, which end up in a CI log, and in the
+JUnit XML, where XML 1.0 forbids them; SARIF is JSON, which escapes them itself.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from clstool import __version__
 from clstool.lint.registry import catalogue
 from clstool.lint.run import ValidationResult
 from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.printable import visible, xml_safe
 
 # --- GitHub workflow commands --------------------------------------------------------------
 
@@ -32,6 +37,7 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 
 def _escape_data(text: str) -> str:
+    text = visible(text.replace("\r\n", "\n"), one_line=False)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -120,6 +126,7 @@ def to_junit(result: ValidationResult) -> str:
     for file, diagnostics in by_file.items():
         failed = [d for d in diagnostics if d.severity is not Severity.INFO]
         cases = max(len(diagnostics), 1)
+        file = xml_safe(file)
         suite = ET.SubElement(suites, "testsuite", name=file, tests=str(cases), failures=str(len(failed)),
                               errors="0", skipped="0")
         total, failures = total + cases, failures + len(failed)
@@ -128,11 +135,12 @@ def to_junit(result: ValidationResult) -> str:
         for d in diagnostics:
             case = ET.SubElement(suite, "testcase", classname=file,
                                  name=f"{d.code} ligne {d.line}, colonne {d.column}", file=file, line=str(d.line))
-            text = f"{d.file}:{d.line}:{d.column}: {d.severity.label} {d.code} {d.message}"
+            message = xml_safe(d.message)
+            text = f"{file}:{d.line}:{d.column}: {d.severity.label} {d.code} {message}"
             if d.severity is Severity.INFO:
                 ET.SubElement(case, "system-out").text = text
             else:
-                ET.SubElement(case, "failure", type=d.severity.value, message=d.message).text = text
+                ET.SubElement(case, "failure", type=d.severity.value, message=message).text = text
     suites.set("tests", str(total))
     suites.set("failures", str(failures))
     suites.set("errors", "0")

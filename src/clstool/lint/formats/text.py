@@ -1,4 +1,8 @@
-"""Render validation results: ``text`` for people, ``json`` for tools (docs/regles.md#sortie-json)."""
+"""Render validation results: ``text`` for people, ``json`` for tools (docs/regles.md#sortie-json).
+
+In ``text``, the file names and messages (which quote the files' values) show their control
+characters written out (:func:`clstool.printable.visible`): one problem stays on one line, and
+no escape sequence from a file reaches the terminal or the CI log. ``json`` escapes them itself."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from rich.text import Text
 
 from clstool.lint.run import ValidationResult
 from clstool.model.diagnostic import Diagnostic, Severity
+from clstool.printable import visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -46,13 +51,13 @@ def text_lines(result: ValidationResult) -> Iterator[Text]:
             yield Text("")
         previous = d.file
         line = Text()
-        line.append(f"{d.file}:{d.line}:{d.column}:", style="bold")
+        line.append(f"{visible(d.file)}:{d.line}:{d.column}:", style="bold")
         line.append(" ")
         line.append(d.severity.label, style=_STYLE[d.severity])
         line.append(" ")
         line.append(d.code, style="bold magenta")
         line.append(" ")
-        line.append(d.message)
+        line.append(visible(d.message))
         yield line
     if result.diagnostics:
         yield Text("")
