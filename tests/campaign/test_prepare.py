@@ -87,3 +87,18 @@ def test_contact_list_is_checked(tmp_path):
                    encoding="utf-8")
     code, out, err = cli("validate", str(terr))
     assert code == 1 and "pas-une-adresse" in out + err
+
+
+def test_text_from_the_yaml_is_never_a_formula_in_the_workbook(tmp_path):
+    """A fiche titled like a formula (fictitious) is shown as text to the carrier, and the
+    index CSV neutralises it too (OWASP « CSV injection »)."""
+    terr = territory(tmp_path)
+    fiche = terr / "fiches" / "1-1.yaml"
+    text = fiche.read_text(encoding="utf-8")
+    title = '=HYPERLINK("http://x","clic")'
+    fiche.write_text(text.replace(text.split("titre:", 1)[1].split("\n", 1)[0], f" '{title}'", 1), encoding="utf-8")
+    out = prepare(terr, tmp_path / "campagne")
+    wb = load_workbook(next(out.glob("camille*.xlsx")))
+    fiches = sheet(wb, "fiches")
+    cells = [c for row in fiches.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert cells and all(c.data_type == "s" for c in cells), [(c.coordinate, c.data_type) for c in cells]

@@ -1,7 +1,7 @@
 """Text written for spreadsheets stays text (OWASP « CSV injection »), checked with LibreOffice.
 
-A fiche (fictitious) whose id is ``=1+1``, whose title is a ``HYPERLINK`` formula and whose
-partners begin with ``+``, ``-``, ``@``, a tab: ``export --format xlsx|tet`` writes them as string
+A fiche (fictitious; an id such as ``=1+1`` is refused by the model, CLS024) whose title is a
+``HYPERLINK`` formula and whose partners begin with ``+``, ``-``, ``@``, a tab: ``export --format xlsx|tet`` writes them as string
 cells, the CSV files of ``export`` and ``status`` prefix them with ``'``; LibreOffice (headless)
 converts each file to CSV and shows the text, never the result of a formula.
 """
@@ -25,7 +25,7 @@ TITLE = '=HYPERLINK("http://x","clic")'
 HOSTILE = ["+33 6 00 00 00 00", "-2+3", "@SOMME(A1:A2)", "\tTabulation", "#N/A"]
 FICHE = f"""\
 # Fiche FICTIVE (test)
-id: "=1+1"
+id: "1-1"
 axe: "1"
 titre: '{TITLE}'
 portage:
@@ -40,7 +40,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 @pytest.fixture
 def hostile(territory):
-    territory.fiche("=1+1", FICHE)
+    territory.fiche("1-1", FICHE)
     return territory.root
 
 
@@ -59,7 +59,7 @@ def test_workbook_exports_write_text_as_string_cells(hostile, tmp_path, kind):
     assert not any("<f>" in xml or "<f " in xml for xml in sheets if "HYPERLINK" in xml)
     cells = _cells(content)
     values = {c.value for c in cells}
-    assert TITLE in values or f"Action =1+1. {TITLE}" in values or any(TITLE in v for v in values)
+    assert TITLE in values or f"Action 1-1. {TITLE}" in values or any(TITLE in v for v in values)
     assert all(c.data_type == "s" for c in cells if c.value.startswith(("=", "#")))
 
 
@@ -67,13 +67,13 @@ def test_csv_exports_prefix_formula_starts(hostile, capsys):
     assert main(["export", str(hostile), "--format", "csv", "--csv-dialect", "standard"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     row = dict(zip(rows[0], rows[1], strict=False))
-    assert row["Fiche"] == "'=1+1" and row["Titre"] == "'" + TITLE
+    assert row["Fiche"] == "1-1" and row["Titre"] == "'" + TITLE
     assert row["Partenaires"] == "'+33 6 00 00 00 00 ; -2+3 ; @SOMME(A1:A2) ; \tTabulation ; #N/A"
     assert main(["status", str(hostile), "--year", "2024", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
     fiche = [dict(zip(rows[0], r, strict=False)) for r in rows[1:] if r[1] == "fiche"][0]
-    assert (fiche["fiche"], fiche["intitule"]) == ("'=1+1", "'" + TITLE)
+    assert (fiche["fiche"], fiche["intitule"]) == ("1-1", "'" + TITLE)
     for r in rows[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in r), r
 
@@ -103,7 +103,7 @@ def test_libreoffice_shows_the_text_and_evaluates_nothing(hostile, tmp_path, kin
     header, first = rows[0], rows[1]
     row = dict(zip(header, first, strict=False))
     assert TITLE in row["Titre"]  # the formula's text, as text (after the « ' » in the CSV)
-    assert row["Titre"] != "clic" and "=1+1" in row["Fiche"] and row["Fiche"] != "2"
+    assert row["Titre"] != "clic" and row["Fiche"] == "1-1"
     partners = row["Partenaires"]
     assert "+33 6 00 00 00 00" in partners and "-2+3" in partners and "@SOMME(A1:A2)" in partners
     assert not any(cell in ("clic", "2", "#NAME?", "Err:508", "#N/A") for cell in first)

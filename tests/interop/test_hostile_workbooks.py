@@ -2,7 +2,7 @@
 
 Each one must end in a French message naming the file (exit 2, or 1 for findings), within
 seconds, without a traceback or an « Erreur interne », and leave no territory (not even a part
-of one, nor a temporary folder) on disk. The bounds of :mod:`clstool.interop.workbook` trip
+of one, nor a temporary folder) on disk. The bounds of :mod:`clstool.sheets.read` trip
 before the content is read: the workbooks claim sizes they do not have.
 """
 
@@ -24,7 +24,7 @@ from tet_helpers import TEMPLATE_HEADERS, workbook
 
 from clstool.cli import main
 from clstool.interop.tet.vocabulary import template_path
-from clstool.interop.workbook import Limits, read_workbook
+from clstool.sheets.read import Limits, read_workbook
 
 ROWS = [{"Axe (x)": "1. Prévenir", "Titre de la fiche action": "Action 1. Ateliers (fictif)", "Statut ": "En cours"},
         {"Axe (x)": "1. Prévenir", "Titre de la fiche action": "Action 2. Forum (fictif)"}]

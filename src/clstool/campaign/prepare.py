@@ -12,9 +12,7 @@ Every file is written atomically.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +24,7 @@ from clstool.fsutil import atomic_write
 from clstool.model.documents import Contrat, Fiche
 from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval
+from clstool.sheets.write import write_csv
 from clstool.yamlio.load import Territory, load
 
 MANIFEST = "campagne.json"
@@ -66,10 +65,8 @@ def load_territory(path: str) -> Loaded:
 
 
 def index_csv(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The index of who gets which file, in clstool's one CSV dialect (first row: headers)."""
+    return write_csv(rows[0], rows[1:])
 
 
 @dataclass

@@ -10,8 +10,6 @@ send again; ``--relances`` writes a reminder draft beside it).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 from clstool.campaign.prepare import MAILS, MANIFEST, load_territory
 from clstool.errors import InputError
 from clstool.model.documents import Fiche, MesureIndicateur
+from clstool.sheets.write import write_csv
 
 ETATS = {"repondu": "a répondu", "partiel": "réponse partielle", "a_relancer": "à relancer"}
 
@@ -124,9 +123,9 @@ def _rows(states: list[AddresseeState]) -> list[list[str]]:
 
 
 def to_csv(states: list[AddresseeState]) -> bytes:
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(_rows(states))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The state in clstool's one CSV dialect (first row: headers)."""
+    rows = _rows(states)
+    return write_csv(rows[0], rows[1:])
 
 
 def to_table(states: list[AddresseeState]) -> str:

@@ -26,6 +26,7 @@ from clstool.campaign.guide import GUIDE_HEADINGS, guide_lines
 from clstool.campaign.snapshot import declinaison_keys, fingerprint, plan_signature
 from clstool.model.documents import Fiche, Indicateur, MesureIndicateur, SuiviAnnee, periode_of
 from clstool.planning.plan import fiche_plan, meets
+from clstool.sheets.write import put
 
 HEADER = PatternFill("solid", fgColor="1F4E78")
 ANSWER = PatternFill("solid", fgColor="FFF2CC")
@@ -128,8 +129,8 @@ class _Sheet:
         self.ws = workbook.create_sheet(spec.title)
         self.styles = _Styles(self.ws)
         for index, column in enumerate(spec.columns, start=1):
-            self.ws.cell(1, index).value = spec.marker if index == 1 else column.code
-            self.ws.cell(L.HEADER_ROW, index).value = column.header
+            put(self.ws, 1, index, spec.marker if index == 1 else column.code)
+            put(self.ws, L.HEADER_ROW, index, column.header)
         self.row = L.FIRST_ROW - 1
 
     def add(self, values: dict[str, Any]) -> None:
@@ -137,7 +138,7 @@ class _Sheet:
         lines = 3  # room to write in the cells to fill
         for index, column in enumerate(self.spec.columns, start=1):
             value = _clean(values.get(column.code))
-            cell = self.ws.cell(self.row, index, value)
+            cell = put(self.ws, self.row, index, value)
             cell._style = copy(self.styles.whole if column.code == "avancement" else
                                self.styles.answer if column.answer else self.styles.read)
             if index > 1 and value is not None:

@@ -13,7 +13,7 @@
     Dialect ``excel`` (default): UTF-8 with a BOM, ``;`` separator and decimal commas, which
     French Excel opens as is. Dialect ``standard``: UTF-8 without BOM, ``,`` separator, decimal
     points (RFC 4180). Both end lines with CRLF; text a spreadsheet would take for a formula is
-    prefixed with ``'`` (:mod:`clstool.interop.spreadsheet`, the one CSV dialect).
+    prefixed with ``'`` (:mod:`clstool.sheets.write`, the one CSV dialect).
 
 ``table``
     For each territory: a summary per axis (fiches by status), one line per fiche with its
@@ -29,7 +29,6 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from clstool.interop.spreadsheet import csv_cell, write_csv
 from clstool.model.formatting import iso_date
 from clstool.model.vocabulary import STATUTS, libelle, status_term
 from clstool.planning.status_report import (
@@ -41,6 +40,7 @@ from clstool.planning.status_report import (
 )
 from clstool.printable import console as safe_console
 from clstool.printable import visible
+from clstool.sheets.write import csv_cell, write_csv
 
 # --- JSON -------------------------------------------------------------------------------------
 
@@ -131,7 +131,7 @@ def csv_rows(report: StatusReport):
 
 
 def to_csv(report: StatusReport, dialect: str = "excel") -> bytes:
-    """The CSV file, as bytes, in clstool's CSV dialect (:func:`clstool.interop.spreadsheet.write_csv`)."""
+    """The CSV file, as bytes, in clstool's CSV dialect (:func:`clstool.sheets.write.write_csv`)."""
     return write_csv(COLUMNS, ([row.get(c) for c in COLUMNS] for row in csv_rows(report)), dialect)
 
 

@@ -6,7 +6,7 @@
 ``csv``
     One row per fiche (:data:`FICHE_COLUMNS`, French headers). Dialect ``excel`` (default, as
     ``clstool status``): UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``, no BOM. Text
-    that a spreadsheet would take for a formula is prefixed with ``'`` (:mod:`clstool.interop.spreadsheet`).
+    that a spreadsheet would take for a formula is prefixed with ``'`` (:mod:`clstool.sheets.write`).
 ``xlsx``
     Sheets Fiches, Déclinaisons, Calendrier, Indicateurs, Suivi: bold header on a dark fill,
     frozen header row, column widths fitted to the content, filters on every column; text is
@@ -26,10 +26,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from clstool.interop.spreadsheet import put, write_csv
 from clstool.model.documents import Contrat, Fiche, Financement, flatten, periode_of
 from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
+from clstool.sheets.write import put, write_csv
 from clstool.yamlio.load import SourceFile, load
 
 SEP = " ; "
@@ -253,7 +253,7 @@ SHEETS = (
 
 
 def to_csv(data: Exported, dialect: str = "excel") -> bytes:
-    """One row per fiche, in clstool's CSV dialect (:func:`clstool.interop.spreadsheet.write_csv`)."""
+    """One row per fiche, in clstool's CSV dialect (:func:`clstool.sheets.write.write_csv`)."""
     return write_csv(FICHE_COLUMNS, fiche_rows(data), dialect)
 
 
@@ -286,7 +286,7 @@ def style_sheet(ws: Any, width: int, max_width: int = MAX_WIDTH) -> None:
 
 
 def to_xlsx(data: Exported) -> bytes:
-    """The five sheets; every cell through :func:`clstool.interop.spreadsheet.put` (text is never
+    """The five sheets; every cell through :func:`clstool.sheets.write.put` (text is never
     a formula), written by row and column index: linear in the number of rows."""
     from openpyxl import Workbook
 

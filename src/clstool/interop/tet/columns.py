@@ -12,7 +12,7 @@ from typing import Any
 
 from clstool.interop.tet.cells import text_of
 from clstool.interop.tet.vocabulary import classify
-from clstool.interop.workbook import column_letter
+from clstool.sheets.read import column_letter
 
 
 @dataclass

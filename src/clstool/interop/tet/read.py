@@ -65,10 +65,10 @@ from clstool.interop.tet.cells import text_of
 from clstool.interop.tet.columns import read_columns
 from clstool.interop.tet.territory import write_plan
 from clstool.interop.tet.vocabulary import BY_KEY, SHEET, classify, normalise
-from clstool.interop.workbook import Sheet, read_workbook
 from clstool.model.documents import Contrat, Fiche
 from clstool.model.names import id_key
 from clstool.planning.plan import check_year
+from clstool.sheets.read import Sheet, read_workbook
 
 __all__ = ["Imported", "Notice", "parse_periode", "read_plan", "write_plan"]
 

@@ -31,7 +31,6 @@ import re
 import warnings
 from typing import Any
 
-from clstool.interop.spreadsheet import put
 from clstool.interop.tables import Exported, TerritoryData
 from clstool.interop.tet.builder import DEBUT, FIN, NO_AXIS
 from clstool.interop.tet.columns import read_columns
@@ -50,6 +49,7 @@ from clstool.interop.tet.vocabulary import (
 )
 from clstool.model.documents import Fiche, flatten
 from clstool.planning.plan import fiche_plan, span
+from clstool.sheets.write import put
 
 _NUMERIC_ID = re.compile(r"^\d+(?:[.-]\d+)*$")
 _NOTE = re.compile(r"^([^:\n]+?) : (.*)$", re.S)
