@@ -17,9 +17,10 @@ The schema is made to agree with pydantic on what a YAML file may hold:
 - ``periode.debut``/``fin`` are a year or an ISO date (``2030-12-31``), ``reunions[].date``
   an ISO date (pattern and ``format: date``).
 
-Known differences, both too small to matter in practice: the schema cannot tell ``2024:`` from
-``"2024":`` (pydantic refuses the quoted key), nor ``3`` from ``3.0`` where an integer is
-expected (pydantic refuses ``3.0``). The pydantic titles (« Sous Titre ») are removed: the
+The schema and pydantic agree that ``2024:`` and ``"2024":`` are the same year (the models
+turn a quoted year key into the year). One known difference, too small to matter in practice:
+the schema cannot tell ``3`` from ``3.0`` where an integer is expected (pydantic refuses
+``3.0``). The pydantic titles (« Sous Titre ») are removed: the
 descriptions say more, in French.
 """
 
