@@ -18,13 +18,13 @@ def test_a_word_for_realise_gets_the_code(territory, word):
     result = run("validate", "--no-cache", "--format", "json", territory.root)
     (d,) = json.loads(result.stdout)["diagnostics"]
     assert (d["code"], d["line"], d["column"]) == ("CLS023", 6, 13)
-    assert d["message"].endswith("; vouliez-vous dire realise ?"), d["message"]
+    assert d["message"].endswith("; vouliez-vous dire « realise » ?"), d["message"]
 
 
 def test_a_tet_label_gets_its_code(territory):
     territory.fiche("1-1", FICHE + "suivi:\n  2024:\n    statut: À venir\n")
     result = run("validate", "--no-cache", territory.root)
-    assert "vouliez-vous dire a_venir ?" in result.stdout
+    assert "vouliez-vous dire « a_venir » ?" in result.stdout
 
 
 def test_an_unrelated_word_gets_no_status(territory):

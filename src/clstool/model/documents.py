@@ -236,7 +236,9 @@ class Indicateur(Model):
     libelle: TexteNonVide = Field(description="L'indicateur, tel qu'écrit.")
     unite: str | None = Field(None, description="Unité (%, nombre, €…).")
     reference: Reference | None = Field(None, description="Valeur de référence.")
-    cibles: Annotated[dict[int, Nombre], BeforeValidator(_year_keys)] = Field(default_factory=dict, description="Cible par année : {2025: 10}.")
+    cibles: Annotated[dict[int, Nombre], BeforeValidator(_year_keys)] = Field(
+        default_factory=dict, description="Cible par année : {2025: 10}."
+    )
     sens: Sens = Field("hausse", description="hausse (défaut) : plus c'est haut, mieux c'est ; baisse : l'inverse.")
 
 
@@ -348,7 +350,9 @@ class Fiche(Model):
         default_factory=dict, description="Contribution aux transitions du contrat : lentille → texte."
     )
     notes: list[str] = Field(default_factory=list, description="Notes libres (ex. : cellules importées sans équivalent).")
-    suivi: Annotated[dict[int, SuiviAnnee], BeforeValidator(_year_keys)] = Field(default_factory=dict, description="Suivi annuel, par année.")
+    suivi: Annotated[dict[int, SuiviAnnee], BeforeValidator(_year_keys)] = Field(
+        default_factory=dict, description="Suivi annuel, par année."
+    )
 
 
 # --- The contract --------------------------------------------------------------------------------
