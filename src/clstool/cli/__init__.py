@@ -21,6 +21,7 @@ from clstool.cli import (  # noqa: F401 - each module registers its command on t
     export,
     fmt,
     import_,
+    init,
     new,
     report,
     rules,
