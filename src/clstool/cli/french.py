@@ -114,11 +114,13 @@ MESSAGES: list[tuple[str, str | Callable[[re.Match], str]]] = [
     (r"^Input should be less than (\S+)$", r"la valeur doit être plus petite que \1"),
     (r"^Input should be (.*)$", r"valeur attendue : \1"),
 ]
-_COMPILED = [(re.compile(pattern, re.DOTALL), repl) for pattern, repl in MESSAGES]
+_COMPILED: list = []  # compiled at the first usage error, not at every start-up
 
 
 def message(text: str) -> str:
     """The French of one usage-error message (unchanged when no pattern knows it)."""
+    if not _COMPILED:
+        _COMPILED.extend((re.compile(pattern, re.DOTALL), repl) for pattern, repl in MESSAGES)
     for pattern, repl in _COMPILED:
         match = pattern.match(text)
         if match:
