@@ -59,7 +59,8 @@ def test_manifest_is_valid():
                            str(ROOT / ".pre-commit-hooks.yaml")], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     by_id = {h["id"]: h for h in HOOKS}
-    assert by_id["clstool-validate"]["pass_filenames"] is False and by_id["clstool-validate"]["require_serial"]
+    assert by_id["clstool-validate"]["pass_filenames"] is True and by_id["clstool-validate"]["require_serial"]
+    assert by_id["clstool-validate"]["entry"] == "clstool validate --pre-commit"
     assert by_id["clstool-fmt"]["pass_filenames"] is True
 
 
@@ -71,6 +72,7 @@ def test_hooks_pass_on_the_real_data(repo):
 
 
 def test_hooks_fail_on_a_bad_commit_and_fmt_fixes_the_layout(repo):
+    sh("git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", "départ", cwd=repo)
     fiche = repo / "data" / "montpellier" / "fiches" / "1-1.yaml"
     text = fiche.read_text(encoding="utf-8")
     broken = text.replace("typologie:\n  - nouvelle\n  - renforcement\n",
@@ -83,6 +85,10 @@ def test_hooks_fail_on_a_bad_commit_and_fmt_fixes_the_layout(repo):
     out = proc.stdout
     assert "files were modified by this hook" in out
     assert "CLS020" in out and "clé inconnue « priorité »" in out
+    # the committed file first, then one line for the 15 other fiches' warnings
+    first, _, rest = out.partition("Autres fichiers :")
+    assert "Fichiers de ce commit (1) :\ndata/montpellier/fiches/1-1.yaml:" in first, out
+    assert "fiches/1-2.yaml" not in out and rest.split("(")[0].strip().endswith("fichiers")
     assert "Reformaté : data/montpellier/fiches/1-1.yaml" in out
     fixed = fiche.read_text(encoding="utf-8")
     assert "typologie:  # à plat\n  - nouvelle\n  - renforcement\nobjectifs:\n" in fixed

@@ -62,7 +62,10 @@ def test_schema_header_and_french_help():
     assert schema["$defs"]["SuiviAnnee"]["properties"]["statut"]["anyOf"][0]["enum"][0] == "a_venir"
     # no English docstring and no pydantic title left anywhere
     text = json.dumps(schema, ensure_ascii=False)
-    assert '"title"' not in text.replace('"title": "Fiche action', "")
+    titles = re.findall(r'"title": "([^"]*)"', text)
+    assert titles and not [t for t in titles if re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+)*", t) and " " in t], titles
+    assert props["sous_titre"]["title"] == "Sous-titre" and props["id"]["title"] == "Identifiant de la fiche"
+    assert props["id"]["examples"] == ["1-1"]
     assert "An operational" not in text and "One calendar entry" not in text
     for name, definition in schema["$defs"].items():
         assert definition.get("description"), name
@@ -76,7 +79,7 @@ def test_schema_header_and_french_help():
 DRAFT7_KEYWORDS = {
     "$schema", "$id", "$ref", "title", "description", "default", "type", "enum", "const", "properties",
     "additionalProperties", "required", "items", "anyOf", "oneOf", "allOf", "minLength", "maxLength", "minimum",
-    "maximum", "exclusiveMinimum", "exclusiveMaximum", "pattern", "format", "propertyNames",
+    "maximum", "exclusiveMinimum", "exclusiveMaximum", "pattern", "format", "propertyNames", "examples",
 }
 
 

@@ -17,9 +17,11 @@ import typer
 from clstool.cli import (  # noqa: F401 - each module registers its command on the app
     calendar,
     campagne,
+    completion,
     export,
     fmt,
     import_,
+    init,
     new,
     report,
     rules,
@@ -39,6 +41,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is shown escaped
         if hasattr(stream, "reconfigure") and getattr(stream, "errors", "") == "strict":
             stream.reconfigure(errors="backslashreplace")
+    if os.environ.get(completion.COMPLETE_VAR):  # the shell asks for completions
+        completion.enable()
     try:
         code = app(args=argv, prog_name="clstool", standalone_mode=False)
         return code if isinstance(code, int) else 0
@@ -61,10 +65,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     except Exception as exc:  # click usage errors and anything unexpected
         # Usage errors of click (or of the copy of click that typer bundles): duck-typed.
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `clstool` alone: the help, nothing else
+            _console(stderr=True).print(exc.format_message(), markup=False)  # type: ignore[attr-defined]
+            return 2
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+            from clstool.cli.french import message
+
             command = getattr(getattr(exc, "ctx", None), "command_path", "clstool")
             _console(stderr=True).print(
-                f"Erreur d'utilisation : {exc.format_message()}\nAide : {command} --help",
+                f"Erreur d'utilisation : {message(exc.format_message())}\nAide : {command} --help",
                 style="bold red", markup=False)
             return exc.exit_code if isinstance(exc.exit_code, int) else 2
         if type(exc).__name__ == "Abort":

@@ -8,6 +8,9 @@ from typing import Annotated
 import typer
 
 from clstool import __version__
+from clstool.cli.french import install
+
+install()  # the command-line library's own words in French (cli/french.py)
 
 app = typer.Typer(
     name="clstool",

@@ -33,6 +33,19 @@ def severities(values: Optional[list[str]]) -> Optional[dict[str, str]]:
     return out
 
 
+def _territories_of(files: list[str]) -> list[str]:
+    """The territory folders of the committed files (the whole repository when a configuration
+    file is among them: it may change every territory's checks)."""
+    from clstool.yamlio.load import territory_root
+
+    roots: set[str] = set()
+    for name in files:
+        if not name.endswith((".yaml", ".yml")):
+            return ["."]
+        roots.add(os.path.normpath(territory_root(name)))
+    return sorted(roots)
+
+
 @app.command()
 def validate(
     paths: Paths = None,
@@ -48,6 +61,7 @@ def validate(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ne pas lire ni écrire le cache des résultats.")] = False,
     cache_dir: Annotated[Optional[str], typer.Option("--cache-dir", help="Dossier du cache (défaut : $CLSTOOL_CACHE_DIR, sinon .clstool_cache dans le dossier courant).", show_default=False)] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processus en parallèle (défaut : un par cœur).", show_default=False)] = None,
+    pre_commit: Annotated[bool, typer.Option("--pre-commit", help="Pour le hook pre-commit : les chemins sont les fichiers du commit ; leurs territoires entiers sont vérifiés, leurs constats montrés d'abord, ceux des autres fichiers résumés.")] = False,
 ) -> None:
     """Vérifier les fichiers : syntaxe, schéma, cohérence entre fichiers, règles (clstool rules)."""
     import datetime as dt
@@ -60,12 +74,22 @@ def validate(
     from clstool.lint.cache import DEFAULT_DIR
 
     cache = None if no_cache else (cache_dir or os.environ.get("CLSTOOL_CACHE_DIR") or DEFAULT_DIR)
+    committed: set[str] | None = None
+    if pre_commit and paths:
+        committed = {os.path.normpath(p) for p in paths}
+        paths = _territories_of(paths)
     result = run(paths or ["."], select=codes(select), ignore=codes(ignore),
                  extend_select=codes(extend_select), severity=severities(severity), today=today,
                  config=config, cache_dir=cache, jobs=jobs)
     if format is ValidateFormat.text and output is None:
         out = console()
-        for line in text_lines(result):
+        if committed is not None:
+            from clstool.lint.formats.commit import commit_lines
+
+            lines = commit_lines(result, committed)
+        else:
+            lines = text_lines(result)
+        for line in lines:
             out.print(line)
     else:
         from clstool.lint.formats import ci as ciformats

@@ -12,6 +12,7 @@ fiches (``1-4`` after ``1-3``); in a territory numbered without axis prefix (``1
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +41,8 @@ class Created:
 
 def _territory(directory: str) -> tuple[Path, Any]:
     root = Path(directory)
-    if root.name == FICHES and (root.parent / CONTRAT).is_file():
-        root = root.parent
+    if root.resolve().name == FICHES and (root.resolve().parent / CONTRAT).is_file():
+        root = Path(os.path.normpath(root / os.pardir))  # run from inside fiches/
     if not root.is_dir():
         raise InputError(f"dossier introuvable : {directory}")
     contrat_file = root / CONTRAT

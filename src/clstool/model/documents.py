@@ -6,7 +6,8 @@ errors. Keys are French, snake_case, without accents (docs/format-des-fiches.md)
 
 A few YAML conveniences are accepted on purpose and normalised here, in one place:
 a year written as a number where text is expected (``- 2024`` in a calendar, ``id: 3``),
-and déclinaison keys of a follow-up written as numbers (``1:``).
+déclinaison keys of a follow-up written as numbers (``1:``), and the year keys of ``suivi``
+and ``cibles`` written quoted (``"2025":``).
 
 Years, numbers and identifiers are bounded (code CLS024): see :mod:`clstool.model.bounds`.
 """
@@ -55,6 +56,20 @@ def _number_as_text(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return value
+
+
+def _year_keys(value: Any) -> Any:
+    """Years written as quoted keys (``"2025":``) are the years themselves. A year written both
+    ways is refused, rather than one of the two being dropped."""
+    if not isinstance(value, dict) or not any(isinstance(k, str) for k in value):
+        return value
+    out: dict = {}
+    for key, item in value.items():
+        year = int(key) if isinstance(key, str) and re.fullmatch(r"-?[0-9]{1,9}", key.strip()) else key
+        if year in out:
+            raise ValueError(f"l'année {year} est écrite deux fois (une fois entre guillemets)")
+        out[year] = item
+    return out
 
 
 #: Text that YAML may have read as a number (``2024``, ``3``).
@@ -239,7 +254,9 @@ class Indicateur(Model):
     libelle: TexteNonVide = Field(description="L'indicateur, tel qu'écrit.")
     unite: str | None = Field(None, description="Unité (%, nombre, €…).")
     reference: Reference | None = Field(None, description="Valeur de référence.")
-    cibles: dict[Annee, Nombre] = Field(default_factory=dict, description="Cible par année : {2025: 10}.")
+    cibles: Annotated[dict[Annee, Nombre], BeforeValidator(_year_keys)] = Field(
+        default_factory=dict, description="Cible par année : {2025: 10}."
+    )
     sens: Sens = Field("hausse", description="hausse (défaut) : plus c'est haut, mieux c'est ; baisse : l'inverse.")
 
 
@@ -351,7 +368,9 @@ class Fiche(Model):
         default_factory=dict, description="Contribution aux transitions du contrat : lentille → texte."
     )
     notes: list[str] = Field(default_factory=list, description="Notes libres (ex. : cellules importées sans équivalent).")
-    suivi: dict[Annee, SuiviAnnee] = Field(default_factory=dict, description="Suivi annuel, par année.")
+    suivi: Annotated[dict[Annee, SuiviAnnee], BeforeValidator(_year_keys)] = Field(
+        default_factory=dict, description="Suivi annuel, par année."
+    )
 
 
 # --- The contract --------------------------------------------------------------------------------

@@ -17,15 +17,18 @@ The schema is made to agree with pydantic on what a YAML file may hold:
 - ``periode.debut``/``fin`` are a year or an ISO date (``2030-12-31``), ``reunions[].date``
   an ISO date (pattern and ``format: date``).
 
-Known differences, both too small to matter in practice: the schema cannot tell ``2024:`` from
-``"2024":`` (pydantic refuses the quoted key), nor ``3`` from ``3.0`` where an integer is
-expected (pydantic refuses ``3.0``). The pydantic titles (« Sous Titre ») are removed: the
-descriptions say more, in French.
+The schema and pydantic agree that ``2024:`` and ``"2024":`` are the same year (the models
+turn a quoted year key into the year). One known difference, too small to matter in practice:
+the schema cannot tell ``3`` from ``3.0`` where an integer is expected (pydantic refuses
+``3.0``). The pydantic titles (« Sous Titre ») are replaced by French ones, the first clause
+of each description (« Identifiant de l'axe »), and the main properties carry ``examples``
+(:data:`EXAMPLES`), which editors show on completion and hover.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -75,6 +78,28 @@ OBJECT_DESCRIPTIONS = {
     "SuiviDeclinaison": "Le suivi d'une déclinaison pour l'année.",
     "TerritoireIntervention": "Le territoire d'intervention de l'action.",
 }
+
+#: Examples shown by editors (completion and hover), by property name. Fictitious values, in
+#: the forms the contracts use.
+EXAMPLES: dict[str, list] = {
+    "territoire": ["Ville de Montpellier"],
+    "intitule": ["Contrat Local de Santé de la Ville de Montpellier 2023-2027"],
+    "debut": [2023], "fin": [2027],
+    "id": ["1-1"], "axe": ["1"],
+    "titre": ["Développer les actions de prévention en direction des jeunes"],
+    "statut": ["en_cours"], "avancement": [50],
+    "periode": ["1er trimestre 2025", "T3 2025", "2025 à 2027"],
+    "date": ["2025-03-15"], "annee": [2024],
+    "unite": ["%", "nombre"], "montant": [15000],
+    "reunions_min_par_an": [2],
+}  # fmt: skip
+
+
+def _title(description: str) -> str:
+    """A short French title from a description: its first clause (« Identifiant de l'axe »)."""
+    head = re.split(r" \(| : |\. |, par |\.$", description.strip(), maxsplit=1)[0]
+    return head.rstrip(" .:")
+
 
 _INTEGER_TEXT = "^-?[0-9]+$"
 _YEAR_TEXT = "^(19[0-9]{2}|20[0-9]{2}|2100)$"  #: models.ANNEE_MIN to ANNEE_MAX, as a key
@@ -134,7 +159,14 @@ def _tidy(node: Any) -> Any:
         if raw_key == "title":
             continue
         key: str = _BOUNDS[raw_key] if raw_key in _BOUNDS else raw_key  # pydantic leaves ``ge=0`` of a union as is
-        if key in ("properties", "$defs"):
+        if key == "properties":
+            out[key] = {name: _tidy(sub) for name, sub in value.items()}
+            for name, sub in out[key].items():
+                if isinstance(sub.get("description"), str):
+                    sub["title"] = _title(sub["description"])
+                if name in EXAMPLES:
+                    sub["examples"] = EXAMPLES[name]
+        elif key == "$defs":
             out[key] = {name: _tidy(sub) for name, sub in value.items()}
             if key == "$defs":
                 for name, sub in out[key].items():

@@ -125,12 +125,27 @@ def _territories_below(folder: Path, errors: list[tuple[Path, OSError]]) -> list
 
 
 def _territory_root_of(file: Path) -> Path | None:
-    for parent in list(file.parents)[:3]:
+    """The territory folder of a file given on its own: the nearest of its three parents that
+    holds a contrat.yaml, else the folder above its ``fiches/``. Looked up on the absolute
+    path (``1-1.yaml`` given from inside ``fiches/`` has the territory in ``..``), returned
+    relative to ``file`` as given."""
+    absolute = file.absolute()
+    up = None
+    for depth, parent in enumerate(list(absolute.parents)[:3]):
         if (parent / CONTRAT).is_file():
-            return parent
-    if file.parent.name == FICHES:
-        return file.parent.parent
-    return None
+            up = depth
+            break
+    if up is None and absolute.parent.name == FICHES:
+        up = 1
+    if up is None:
+        return None
+    return Path(os.path.normpath(os.path.join(file.parent, *[os.pardir] * up)))
+
+
+def territory_root(file: str | os.PathLike) -> Path:
+    """The territory folder a file belongs to (its own folder when none is found)."""
+    path = Path(file)
+    return _territory_root_of(path) or path.parent
 
 
 def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
@@ -157,9 +172,10 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
             raise InputError(f"chemin introuvable : {given}")
         if path.is_dir():
             roots = [path] if (path / CONTRAT).is_file() or (path / FICHES).is_dir() else []
-            if not roots and path.name == FICHES and (path.parent / CONTRAT).is_file():
-                roots = [path.parent]
-                given = os.path.dirname(os.path.normpath(given)) or "."
+            if not roots and path.resolve().name == FICHES and (path.resolve().parent / CONTRAT).is_file():
+                given = os.path.normpath(os.path.join(given, os.pardir))  # run from inside fiches/
+                path = Path(given)
+                roots = [path]
             if not roots:
                 roots = _territories_below(path, errors)
             if not roots and not errors:

@@ -135,6 +135,11 @@ def describe(value: Any) -> str:
 
 
 def _suggest(word: Any, choices: list) -> str:
+    from clstool.model.synonyms import code_for
+
+    meant = code_for(word, choices)  # « Réalisé », « terminé » → realise
+    if meant is not None:
+        return f" ; vouliez-vous dire « {meant} » ?"
     texts = [str(c) for c in choices]
     close = difflib.get_close_matches(str(word), texts, n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""

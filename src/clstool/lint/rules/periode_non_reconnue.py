@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from clstool.lint.rules import Context, Problem, Rule
 from clstool.lint.rules._calendrier import entries, label_hint, needs_contract
 
@@ -52,4 +54,27 @@ class PeriodeNonReconnue(Rule):
             head = label_hint(ctx, entry)
             if head is not None:
                 message += f" : écrivez « periode: {head} » et mettez la suite dans jalon"
+            else:
+                message += forms_hint(entry.periode)
             yield Problem(entry.path, message)
+
+
+#: Abbreviations of the units (« 3e trim. 2025 », « 2nd sem 2024 »).
+_SHORT_UNITS = re.compile(r"\b(trim|trimest|sem|semest)\b\.?", re.IGNORECASE)
+_ORDINAL_QUARTER = re.compile(r"^\s*([1-4])\s*(?:er|ère|re|e|ème|eme|nd|nde)?\s+trimestre\s+([0-9]{4})\s*$", re.IGNORECASE)
+#: The accepted forms shown when nothing closer can be said.
+FORMS = "« 2025 », « 3e trimestre 2025 », « T3 2025 », « second semestre 2025 », « septembre 2025 », « de janvier à mars 2025 »"
+
+
+def forms_hint(text: str) -> str:
+    """What to write instead: the abbreviation spelt out when that is readable (« 3e trim. 2025 »
+    → « 3e trimestre 2025 » ou « T3 2025 »), the accepted forms otherwise."""
+    from clstool.planning.periods import parse_period
+
+    full = _SHORT_UNITS.sub(lambda m: "trimestre" if m.group(1).lower().startswith("trim") else "semestre", text)
+    full = " ".join(full.split())
+    if full != text and parse_period(full).parsed:
+        quarter = _ORDINAL_QUARTER.match(full)
+        other = f" ou « T{quarter.group(1)} {quarter.group(2)} »" if quarter else ""
+        return f" ; écrivez « {full} »{other}"
+    return f" ; formes reconnues : {FORMS} (docs/calendrier.md)"
