@@ -165,7 +165,7 @@ def test_plan_only_report_invents_no_progress(plan):
         assert "Avancement : non renseigné" in text
         assert "Aucun suivi n'est renseigné pour 2024" in text
     assert "0 / 16" in doc.select(".keyfigures")[0].get_text()
-    assert "16 fiches sans aucun suivi pour 2024" in doc.find(id="ce-que-le-bilan-ne-dit-pas").get_text()
+    assert "16 fiches sans suivi 2024" in doc.find(id="ce-que-le-bilan-ne-dit-pas").get_text()
     assert "Le contrat (contrat.yaml) ne décrit aucune instance de gouvernance" in html
     assert "Réalisé" not in " ".join(b.get_text() for b in doc.select("article .badge"))
     assert "non renseigné" in md and "Sans bilan" in md

@@ -74,6 +74,7 @@ class CalendarRow:
     statut: Status  #: computed status of the fiche or déclinaison (clstool status)
     prevu: str  #: planned status of the entry (« à venir », « échéance passée »…)
     source: str  #: « prévu » or « ajusté en 2024 »
+    remplace: bool = False  #: a planned entry replaced by an adjusted calendar (no longer in force)
 
 
 @dataclass
@@ -93,6 +94,9 @@ class DeclinaisonView:
     avancement_pct: int | None
     commentaire: str | None
     calendrier: list[CalendarEntry]
+    calendrier_ajuste: list[CalendarEntry] = field(default_factory=list)  #: as written in the follow-up
+    calendrier_ajuste_annee: int | None = None  #: the follow-up year that wrote it
+    calendrier_ajuste_lu: bool = True  #: False: no period of it could be read (the planned calendar applies)
 
 
 @dataclass
@@ -136,6 +140,7 @@ class FicheView:
     calendrier_prevu: list[CalendarEntry]
     calendrier_ajuste: list[CalendarEntry]
     calendrier_ajuste_annee: int | None
+    calendrier_ajuste_lu: bool  #: False: no period of the adjusted calendar could be read
     declinaisons: list[DeclinaisonView]
     indicateurs: list[IndicatorView]
     graphique_indicateurs: Markup
@@ -207,6 +212,7 @@ class Report:
     ordre_statuts: list[Status]  #: every status, in display order
     statuts_presents: list[Status]  #: the statuses of at least one fiche kept
     chiffres_cles: list[KeyFigure]
+    definition_suivi: str  #: what « avec un suivi » means in the key figures, in one French sentence
     gouvernance: list[InstanceView]
     axes: list[AxisView]
     graphique_axes: Markup
