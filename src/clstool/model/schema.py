@@ -32,10 +32,11 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from clstool.model import documents as models
+from clstool.model.bilan import BilanAnnuel
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("contrat", "fiche")
-_ROOTS: dict[str, type[BaseModel]] = {"contrat": models.Contrat, "fiche": models.Fiche}
+KINDS = ("contrat", "fiche", "bilan")
+_ROOTS: dict[str, type[BaseModel]] = {"contrat": models.Contrat, "fiche": models.Fiche, "bilan": BilanAnnuel}
 _HEADINGS = {
     "contrat": (
         "Contrat Local de Santé (contrat.yaml)",
@@ -47,6 +48,12 @@ _HEADINGS = {
         "Une fiche action : identifiant, axe, titre, objectifs, portage, déclinaisons, calendrier, "
         "public, indicateurs, déterminants, suivi annuel. Seuls id, axe et titre sont obligatoires. "
         "Vérifiée par « clstool validate ».",
+    ),
+    "bilan": (
+        "Bilan annuel d'un Contrat Local de Santé (bilans/<année>.yaml)",
+        "Ce que seule la coordination peut écrire pour l'année : synthèse, faits marquants, difficultés, "
+        "perspectives, points de vigilance, décisions attendues du comité de pilotage, réunions tenues, "
+        "budget exécuté. Tout est facultatif ; le fichier se nomme d'après son année. Vérifié par « clstool validate ».",
     ),
 }
 
@@ -71,6 +78,8 @@ OBJECT_DESCRIPTIONS = {
     "PublicVise": "Le public visé par l'action.",
     "Reference": "La valeur de référence d'un indicateur.",
     "Reunion": "Une réunion tenue par l'instance.",
+    "ReunionTenue": "Une réunion de gouvernance tenue dans l'année : instance, date, participants, objet.",
+    "DepenseExecutee": "Une dépense exécutée dans l'année : poste, montant en euros, financeur, fiche.",
     "SuiviAnnee": "Le suivi de la fiche pour une année : statut, avancement, réalisations, difficultés…",
     "SuiviDeclinaison": "Le suivi d'une déclinaison pour l'année.",
     "TerritoireIntervention": "Le territoire d'intervention de l'action.",

@@ -44,6 +44,7 @@ from clstool.planning.plan import (
 from clstool.planning.status import compute
 from clstool.planning.status_report import FicheStatus, InstanceStatus
 from clstool.report import charts
+from clstool.report.bilan import bilan_view, title_only, to_watch, with_targets
 from clstool.report.calendar import calendar_rows as calendar_section
 from clstool.report.calendar import gantt_detail, gantt_label, mermaid
 from clstool.report.coverage import determinants, partners, publics, transitions
@@ -117,7 +118,7 @@ def _select(fiches: list[tuple[Fiche, FicheStatus]], contrat: Contrat, only_fich
 
 def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fiches: Sequence[str] = (),
           only_axes: Sequence[str] = (), today: dt.date | None = None,
-          validation: ValidationResult | None = None) -> Report:
+          validation: ValidationResult | None = None, synthese: bool = False) -> Report:
     """Everything the report of ``year`` shows, for the one territory of ``project``."""
     territory = _territory(project)
     contrat: Contrat = territory.contrat.model  # type: ignore[assignment]
@@ -137,8 +138,10 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
     first_year = contract[0].year if contract else None
 
     views = [fiche_view(f, st, before.get(f.id), contrat, year, first_year) for f, st in fiches]
-    for view in views:
+    for view, (fiche, _) in zip(views, fiches, strict=True):
         view.fichier = in_territory(view.fichier, territory)
+        view.titre_seul = title_only(fiche)
+    bilan, bilan_absent = bilan_view(territory, year)
     axes = _axes(contrat, views, selection is not None)
     calendar_rows = calendar_section(project, contrat, fiches, year, as_of)
     for axis in axes:
@@ -180,6 +183,9 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         fichiers_ignores=ignored,
         inconnus=_unknowns(views, year, ignored),
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
+        bilan=bilan, bilan_absent=bilan_absent, synthese=synthese,
+        fiches_a_suivre=to_watch(views), fiches_titre_seul=[v for v in views if v.titre_seul],
+        indicateurs_cibles=with_targets(views),
     )
 
 
