@@ -88,7 +88,8 @@ def test_replaced_planned_entries_are_not_drawn_like_live_ones():
 def test_annex_paths_are_relative_to_the_territory(tmp_path):
     root = _territory(tmp_path / "C:" / "Users" / "coordinatrice" / "CLS",
                       "id: 1-1\naxe: '1'\ntitre: Action fictive\nchamp_inconnu: 1\n")
-    (root / "fiches" / "1-2.yaml").write_text("id: 1-2\naxe: '1'\ntitre: Autre action fictive\ncalendrier: [2024]\n", encoding="utf-8")
+    (root / "fiches" / "1-2.yaml").write_text("id: 1-2\naxe: '1'\ntitre: Autre action fictive\ncalendrier: [2024]\n",
+                                              encoding="utf-8")
     report = build(load([str(root.resolve())]), 2024, END_2024, today=dt.date(2025, 6, 1))
     assert report.qualite, "the fictitious fiche 1-1 has an unknown key"
     assert {q.fichier for q in report.qualite if q.code == "CLS020"} == {"fiches/1-1.yaml"}

@@ -25,7 +25,10 @@ class ReunionTenue(Model):
     objet: str | None = Field(None, description="Objet de la réunion.")
     participants: list[str] = Field(default_factory=list, description="Participants (structures ou fonctions).")
 
-    _iso = field_validator("date")(Reunion._iso.__func__)  # the same check as contrat.yaml's meetings
+    @field_validator("date")
+    @classmethod
+    def _iso(cls, value: str) -> str:
+        return Reunion._iso(value)  # the same check as contrat.yaml's meetings
 
 
 class DepenseExecutee(Model):

@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from clstool.errors import InputError
-from clstool.model.diagnostic import Diagnostic, make
 from clstool.model.bilan import DOSSIER as BILANS
 from clstool.model.bilan import BilanAnnuel, year_of
+from clstool.model.diagnostic import Diagnostic, make
 from clstool.model.documents import Contrat, Fiche
 from clstool.yamlio.read import Pos, YamlError, read_yaml
 from clstool.yamlio.schema_errors import format_path, to_problems
@@ -195,7 +195,8 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
 
 def model_of(kind: str) -> type[BaseModel]:
     """The model of a kind of file."""
-    return {"contrat": Contrat, "bilan": BilanAnnuel}.get(kind, Fiche)
+    models: dict[str, type[BaseModel]] = {"contrat": Contrat, "bilan": BilanAnnuel}
+    return models.get(kind, Fiche)
 
 
 def load_file(source: SourceFile) -> SourceFile:
