@@ -35,8 +35,12 @@ TIMEOUT = 180  #: seconds for one print
 
 def chromium() -> str:
     """The Chromium executable, or an :class:`InputError` saying how to install it."""
-    found = os.environ.get("CLSTOOL_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser") \
-        or shutil.which("google-chrome")
+    given = os.environ.get("CLSTOOL_CHROMIUM")
+    if given:
+        if not (os.path.isfile(given) and os.access(given, os.X_OK)):
+            raise InputError(f"CLSTOOL_CHROMIUM désigne « {given} », qui n'est pas un programme exécutable")
+        return given
+    found = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not found:
         raise InputError("--format pdf a besoin de Chromium, introuvable : installez-le (Debian, Ubuntu : "
                          "sudo apt-get install chromium ; ou lancez bash .ci/setup), ou indiquez son chemin "

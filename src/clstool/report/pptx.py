@@ -55,7 +55,7 @@ class Deck:
         slide = self.prs.slides.add_slide(self.layout)
         for placeholder in list(slide.placeholders):
             placeholder._element.getparent().remove(placeholder._element)
-        self.text(slide, [title], MARGIN, 0.3, self.w - 2 * MARGIN, 0.95, sizes=(32, 28, 24, 20, 18), bold=True,
+        self.text(slide, [title], MARGIN, 0.3, self.w - 2 * MARGIN, 0.95, sizes=(32, 28, 24, 20, 18, 16, 14), bold=True,
                   color=ACCENT)
         if notes:
             slide.notes_slide.notes_text_frame.text = notes
