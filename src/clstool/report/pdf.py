@@ -1,7 +1,8 @@
 """The annual report as PDF (``report --format pdf``): the HTML report printed by headless Chromium.
 
-Why Chromium rather than WeasyPrint: on the full Montpellier report (40 A4 pages) WeasyPrint
-70 took 6 s of processor time where Chromium takes about 1 s per print, and Chromium is the
+Why Chromium rather than WeasyPrint: on the full report of the example (40 A4 pages), on the
+same busy machine, WeasyPrint 70 took 18.7 s (6 s of processor time, its layout is pure Python)
+where one Chromium print takes 3.3 to 5 s (renderer processes in parallel), and Chromium is the
 browser the project already tests the HTML report in (``tests/report/test_report_browser.py``):
 the PDF is what a coordinator gets with « Imprimer → PDF », page numbers in the footer included
 (CSS ``@page`` margin boxes). Chromium is the Debian package ``chromium`` (installed by
