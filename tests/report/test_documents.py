@@ -77,6 +77,8 @@ def test_docx_has_word_headings_repeated_table_headers_images_page_numbers_and_l
     assert len(doc.inline_shapes) == 1 + len(report.axes) + sum(1 for f in report.fiches if f.graphique_indicateurs)
     body = doc.element.body.xml
     assert 'TOC \\o "1-2"' in body
+    settings = [child.tag.split("}")[1] for child in doc.settings.element]
+    assert settings.index("updateFields") < settings.index("compat")  # schema order: Word would offer a repair
     footer = doc.sections[0].footer._element.xml
     assert "PAGE" in footer and "NUMPAGES" in footer
     assert any(s.page_width > s.page_height for s in doc.sections)

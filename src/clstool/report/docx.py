@@ -34,6 +34,11 @@ from clstool.report.views import FicheView, Report
 #: The styles the document uses; a template must define them (Word's built-in names).
 STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Caption", "Table Grid")
 TEMPLATE = "report.docx"
+#: The elements of ``w:settings`` that come after ``w:updateFields`` in the schema (CT_Settings).
+SETTINGS_AFTER = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                  "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                  "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                  "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
 
 
 def _field(paragraph, instruction: str, placeholder: str = "") -> None:
@@ -163,9 +168,15 @@ class Writer:
 
     def data(self) -> bytes:
         settings = self.doc.settings.element
-        update = OxmlElement("w:updateFields")  # Word fills the table of contents when it opens the file
-        update.set(qn("w:val"), "true")
-        settings.append(update)
+        if settings.find(qn("w:updateFields")) is None:  # Word fills the table of contents when it opens the file
+            update = OxmlElement("w:updateFields")
+            update.set(qn("w:val"), "true")
+            # at its place in the schema's sequence: Word reports a file whose elements are out of order
+            later = next((child for child in settings if child.tag in {qn(f"w:{n}") for n in SETTINGS_AFTER}), None)
+            if later is not None:
+                later.addprevious(update)
+            else:
+                settings.append(update)
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
