@@ -76,7 +76,7 @@ WRONG = [
     (["validate", "--strict=3"], "l'option --strict ne prend pas de valeur"),
     (["new", "--axe"], "l'option --axe attend une valeur"),
     (["new", "--titre", "x"], "option obligatoire absente : --axe"),
-    (["schema", "fich"], "« fich » n'est pas une valeur possible (fiche, contrat)"),
+    (["schema", "fich"], "« fich » n'est pas une valeur possible (fiche, contrat, bilan)"),
     (["import", "tet"], "argument obligatoire absent : CLASSEUR"),
     (["import"], "Utilisation : clstool import [OPTIONS] COMMANDE [ARGUMENTS]..."),
     (["completion", "tcsh"], "« tcsh » n'est pas une valeur possible (bash, zsh, fish)"),

@@ -34,7 +34,8 @@ def test_init_writes_a_repository_that_validates(repo):
     names = sorted(str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file())
     assert names == [".github/workflows/clstool.yml", ".gitignore", ".gitlab-ci.yml", ".pre-commit-config.yaml",
                      ".vscode/extensions.json", ".vscode/settings.json", "README.md", "contrat.yaml",
-                     "fiches/.gitkeep", "schemas/contrat.schema.json", "schemas/fiche.schema.json"]
+                     "fiches/.gitkeep", "schemas/bilan.schema.json", "schemas/contrat.schema.json",
+                     "schemas/fiche.schema.json"]
     result = run("validate", "--no-cache", "--format", "json", repo)
     assert json.loads(result.stdout)["summary"] == {"error": 0, "warning": 0, "info": 0}
     contrat = yaml.safe_load((repo / "contrat.yaml").read_text(encoding="utf-8"))

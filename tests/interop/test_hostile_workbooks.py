@@ -154,7 +154,7 @@ def test_entities_are_refused_with_a_message(tmp_path, capsys, doctype):
     refused(tmp_path, capsys, with_sheet(data, xml), "entités ou une DTD, refusé par sécurité")
     refused(tmp_path, capsys, rezip(data, {"xl/workbook.xml": (doctype + member(data, "xl/workbook.xml").decode()
                                                                 .replace("<?xml version=\"1.0\"?>", "")).encode()}),
-            "classeur .xlsx illisible", "refusé par sécurité", name="classeur.xlsx")
+            "partie xl/workbook.xml", "refusé par sécurité", name="classeur.xlsx")
 
 
 # --- huge, or claiming to be ----------------------------------------------------------------------

@@ -273,5 +273,5 @@ def test_every_yaml_file_starts_with_its_schema_line():
         m = _MODELINE.match(first)
         assert m, f"{path.relative_to(ROOT)} : première ligne sans « # yaml-language-server: $schema=… »"
         target = (path.parent / m.group(1)).resolve()
-        kind = "contrat" if path.name == "contrat.yaml" else "fiche"
+        kind = "contrat" if path.name == "contrat.yaml" else "bilan" if path.parent.name == "bilans" else "fiche"
         assert target == (SCHEMAS / file_name(kind)).resolve(), f"{path.relative_to(ROOT)} → {m.group(1)}"

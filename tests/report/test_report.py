@@ -165,7 +165,7 @@ def test_plan_only_report_invents_no_progress(plan):
         assert "Avancement : non renseigné" in text
         assert "Aucun suivi n'est renseigné pour 2024" in text
     assert "0 / 16" in doc.select(".keyfigures")[0].get_text()
-    assert "16 fiches sans aucun suivi pour 2024" in doc.find(id="ce-que-le-bilan-ne-dit-pas").get_text()
+    assert "16 fiches sans suivi 2024" in doc.find(id="ce-que-le-bilan-ne-dit-pas").get_text()
     assert "Le contrat (contrat.yaml) ne décrit aucune instance de gouvernance" in html
     assert "Réalisé" not in " ".join(b.get_text() for b in doc.select("article .badge"))
     assert "non renseigné" in md and "Sans bilan" in md
@@ -395,7 +395,7 @@ def test_unreadable_fiche_is_reported_not_hidden(territory, capsys):
     assert main(["report", str(territory.root), "--year", "2024", "-o", str(out)]) == 1
     assert "1-2.yaml ignoré" in capsys.readouterr().err
     doc = soup(out.read_text(encoding="utf-8"))
-    assert [a["data-fiche"] for a in doc.select("article.fiche")] == ["1-1"]
+    assert [a["data-fiche"] for a in doc.select("article.fiche, tr[data-fiche]")] == ["1-1"]
     assert "1-2.yaml" in doc.find(id="qualite").get_text()
     assert "1-2.yaml" in doc.find(id="ce-que-le-bilan-ne-dit-pas").get_text()
 
@@ -412,6 +412,9 @@ def test_clermont_report_has_governance_and_transitions():
     assert [h.get_text() for h in section.find_all("h3")] == [
         "Transition sociale", "Transition démocratique", "Transition écologique"]
     assert "Aujourd'hui : 15 octobre 2025" in doc.select("svg.gantt")[0].get_text()
-    assert len(doc.select("article.fiche")) == 33
+    # Clermont's 33 fiches hold a title only: one row each in a table, not one page each
+    assert not doc.select("article.fiche")
+    assert [tr["data-fiche"] for tr in doc.select("table.titre-seul tbody tr")] == report.ids_fiches
+    assert len(report.ids_fiches) == 33
     md = render(report, "md")
     assert "## 6. Contribution aux transitions" in md

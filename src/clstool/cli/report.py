@@ -25,6 +25,9 @@ from clstool.cli.options import (
 class ReportFormat(str, Enum):
     html = "html"
     md = "md"
+    docx = "docx"
+    pdf = "pdf"
+    pptx = "pptx"
 
 
 @app.command()
@@ -32,23 +35,26 @@ def report(
     paths: Paths = None,
     year: Annotated[int, typer.Option("--year", "-y", callback=year, help="Année du bilan.")] = ...,
     as_of: AsOf = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (fichier autonome, imprimable) ou md (Markdown GitHub).")] = ReportFormat.html,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (fichier autonome, imprimable), md (Markdown GitHub), docx (Word, modifiable), pdf (avec sommaire paginé) ou pptx (diaporama du comité).")] = ReportFormat.html,
     output: Output = None,
-    templates: Annotated[Optional[str], typer.Option("--templates", help="Dossier de modèles Jinja2 (report.html.j2, report.md.j2…) qui remplacent ceux de clstool.", show_default=False)] = None,
+    templates: Annotated[Optional[str], typer.Option("--templates", help="Dossier de modèles qui remplacent ceux de clstool (report.html.j2, report.md.j2, report.css, report.docx, report.pptx…).", show_default=False)] = None,
+    synthese: Annotated[bool, typer.Option("--synthese", help="Version courte pour le comité de pilotage (chiffres clés, mot de la coordination, fiches en retard ou bloquées, indicateurs, gouvernance, décisions).")] = False,
     fiche: Fiches = None,
     axe: Axes = None,
 ) -> None:
-    """Bilan annuel d'un contrat, pour le comité de pilotage (HTML autonome ou Markdown)."""
+    """Bilan annuel d'un contrat, pour le comité de pilotage (HTML, Markdown, Word, PDF ou diaporama)."""
     from clstool.planning.plan import parse_as_of
     from clstool.report.build import build
-    from clstool.report.render import render
+    from clstool.report.render import DOCUMENTS, document, render
     from clstool.yamlio.load import load
 
     project = load(paths or ["."])
     result = build(project, year, parse_as_of(as_of, year) if as_of else None,
-                   only_fiches=ids(fiche) or (), only_axes=ids(axe) or ())
-    text = render(result, format.value, templates)
-    emit(text, output)
+                   only_fiches=ids(fiche) or (), only_axes=ids(axe) or (), synthese=synthese)
+    if format.value in DOCUMENTS:
+        emit(document(result, format.value, templates), output)
+    else:
+        emit(render(result, format.value, templates), output)
     if output is not None:
         console(stderr=True).print(f"Bilan {year} écrit dans {output}.", markup=False)
     raise typer.Exit(warn_ignored(result.fichiers_ignores))

@@ -15,11 +15,12 @@ from clstool.errors import InputError
 class SchemaKind(str, Enum):
     fiche = "fiche"
     contrat = "contrat"
+    bilan = "bilan"
 
 
 @app.command()
 def schema(
-    kind: Annotated[Optional[SchemaKind], typer.Argument(help="fiche ou contrat (défaut avec --output : les deux).", show_default=False)] = None,
+    kind: Annotated[Optional[SchemaKind], typer.Argument(help="fiche, contrat ou bilan (défaut avec --output : les trois).", show_default=False)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Dossier où écrire <type>.schema.json.", show_default=False)] = None,
 ) -> None:
     """Schéma JSON (draft 2020-12) des fichiers, pour les éditeurs (yaml-language-server) et les outils."""
@@ -30,7 +31,7 @@ def schema(
 
     if output is None:
         if kind is None:
-            raise InputError("précisez le schéma à afficher (fiche ou contrat), ou --output DOSSIER pour écrire les deux")
+            raise InputError("précisez le schéma à afficher (fiche, contrat ou bilan), ou --output DOSSIER pour écrire les trois")
         sys.stdout.write(schema_text(kind.value))
         return
     folder = Path(output)

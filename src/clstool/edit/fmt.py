@@ -42,6 +42,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from clstool.edit.canonical import fast_layout, plain_allowed, yaml11_changes
 from clstool.fsutil import atomic_write
 from clstool.lint.suppressions import comment_start, indent_of
+from clstool.model.bilan import BilanAnnuel
 from clstool.model.documents import Contrat, Fiche
 from clstool.yamlio.load import discover, read_problem, read_source
 from clstool.yamlio.read import YamlError, read_yaml, resolve_scalar
@@ -257,7 +258,7 @@ def comments(text: str) -> Counter:
 def format_text(text: str, kind: str = "fiche") -> str:
     """The canonical form of ``text`` (``kind``: ``fiche`` or ``contrat``). Raises
     :class:`FormatError` for a file that cannot be formatted safely."""
-    model: type[BaseModel] = Contrat if kind == "contrat" else Fiche
+    model: type[BaseModel] = {"contrat": Contrat, "bilan": BilanAnnuel}.get(kind, Fiche)
     try:
         before = read_yaml(text.encode("utf-8"))
     except YamlError as exc:

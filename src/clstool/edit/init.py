@@ -4,7 +4,8 @@ What it writes (:func:`plan`), never over an existing file:
 
 - ``contrat.yaml`` (territory, title, period, axes) and ``fiches/`` (kept by git through an
   empty ``.gitkeep``; ``clstool new`` adds the fiches);
-- ``schemas/contrat.schema.json`` and ``schemas/fiche.schema.json``, the JSON Schemas of this
+- ``schemas/contrat.schema.json``, ``schemas/fiche.schema.json`` and ``schemas/bilan.schema.json``
+  (the coordinator's yearly file, ``bilans/AAAA.yaml``), the JSON Schemas of this
   clstool; every YAML file's first line points at them by a relative path
   (``# yaml-language-server: $schema=../schemas/fiche.schema.json``), which resolves in any
   clone, and ``.vscode/settings.json`` maps them by file name (``yaml.schemas``) for files
@@ -16,7 +17,7 @@ What it writes (:func:`plan`), never over an existing file:
 - ``.gitlab-ci.yml`` and ``.github/workflows/clstool.yml``: install clstool, run the hooks;
 - ``.gitignore`` and a short French ``README.md`` for the CLS team.
 
-:func:`update_schemas` (``clstool init --mettre-a-jour``) rewrites the two schemas after a
+:func:`update_schemas` (``clstool init --mettre-a-jour``) rewrites the schemas after a
 clstool upgrade and nothing else.
 """
 
@@ -141,7 +142,8 @@ jobs:
 
 VSCODE_SETTINGS = {
     "yaml.schemas": {f"./{SCHEMAS}/{file_name('contrat')}": ["contrat.yaml"],
-                     f"./{SCHEMAS}/{file_name('fiche')}": ["fiches/*.yaml"]},
+                     f"./{SCHEMAS}/{file_name('fiche')}": ["fiches/*.yaml"],
+                     f"./{SCHEMAS}/{file_name('bilan')}": ["bilans/*.yaml"]},
     "files.encoding": "utf8",
     "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2},
 }

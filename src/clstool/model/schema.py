@@ -35,10 +35,11 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from clstool.model import documents as models
+from clstool.model.bilan import BilanAnnuel
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("contrat", "fiche")
-_ROOTS: dict[str, type[BaseModel]] = {"contrat": models.Contrat, "fiche": models.Fiche}
+KINDS = ("contrat", "fiche", "bilan")
+_ROOTS: dict[str, type[BaseModel]] = {"contrat": models.Contrat, "fiche": models.Fiche, "bilan": BilanAnnuel}
 _HEADINGS = {
     "contrat": (
         "Contrat Local de Santé (contrat.yaml)",
@@ -50,6 +51,12 @@ _HEADINGS = {
         "Une fiche action : identifiant, axe, titre, objectifs, portage, déclinaisons, calendrier, "
         "public, indicateurs, déterminants, suivi annuel. Seuls id, axe et titre sont obligatoires. "
         "Vérifiée par « clstool validate ».",
+    ),
+    "bilan": (
+        "Bilan annuel d'un Contrat Local de Santé (bilans/<année>.yaml)",
+        "Ce que seule la coordination peut écrire pour l'année : synthèse, faits marquants, difficultés, "
+        "perspectives, points de vigilance, décisions attendues du comité de pilotage, réunions tenues, "
+        "budget exécuté. Tout est facultatif ; le fichier se nomme d'après son année. Vérifié par « clstool validate ».",
     ),
 }
 
@@ -74,6 +81,8 @@ OBJECT_DESCRIPTIONS = {
     "PublicVise": "Le public visé par l'action.",
     "Reference": "La valeur de référence d'un indicateur.",
     "Reunion": "Une réunion tenue par l'instance.",
+    "ReunionTenue": "Une réunion de gouvernance tenue dans l'année : instance, date, participants, objet.",
+    "DepenseExecutee": "Une dépense exécutée dans l'année : poste, montant en euros, financeur, fiche.",
     "SuiviAnnee": "Le suivi de la fiche pour une année : statut, avancement, réalisations, difficultés…",
     "SuiviDeclinaison": "Le suivi d'une déclinaison pour l'année.",
     "TerritoireIntervention": "Le territoire d'intervention de l'action.",
@@ -127,7 +136,8 @@ class _Generator(GenerateJsonSchema):
         elif function is models._bounded_year:
             inner.update(minimum=models.ANNEE_MIN, maximum=models.ANNEE_MAX)
         elif function is models._finite:
-            inner.update(ge=-models.NOMBRE_MAX, le=models.NOMBRE_MAX)  # a field bound (ge=0) wins
+            for bound, value in (("ge", -models.NOMBRE_MAX), ("le", models.NOMBRE_MAX)):
+                inner.setdefault(bound, value)  # a field bound (ge=0) wins
         elif function is models._identifier:
             for branch in inner.get("anyOf", [inner]):
                 if branch.get("type") == "string":
@@ -145,6 +155,8 @@ class _Generator(GenerateJsonSchema):
 
 
 _BOUNDS: dict[str, str] = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+#: when a value has two bounds of one kind, the tighter one is the one in force
+_TIGHTER = {"minimum": max, "exclusiveMinimum": max, "maximum": min, "exclusiveMaximum": min}
 
 
 def _tidy(node: Any) -> Any:
@@ -174,6 +186,8 @@ def _tidy(node: Any) -> Any:
                         sub["description"] = OBJECT_DESCRIPTIONS[name]
                     else:
                         sub.pop("description", None)
+        elif key in _TIGHTER and key in out:  # a field bound (ge=0) and a type bound (±10^15)
+            out[key] = _TIGHTER[key](out[key], value)
         else:
             out[key] = _tidy(value)
     return out

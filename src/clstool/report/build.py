@@ -20,6 +20,7 @@ reads « non renseigné », and the cover lists what the report cannot say. Noth
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 
 from clstool import __version__
@@ -43,6 +44,7 @@ from clstool.planning.plan import (
 from clstool.planning.status import compute
 from clstool.planning.status_report import FicheStatus, InstanceStatus
 from clstool.report import charts
+from clstool.report.bilan import bilan_view, title_only, to_watch, with_targets
 from clstool.report.calendar import calendar_rows as calendar_section
 from clstool.report.calendar import gantt_detail, gantt_label, mermaid
 from clstool.report.coverage import determinants, partners, publics, transitions
@@ -84,6 +86,15 @@ def _territory(project: Project) -> Territory:
     return territory
 
 
+def in_territory(path: str, territory: Territory) -> str:
+    """A file's path from its territory's folder (« fiches/1-1.yaml »), never as typed on the command
+    line: an absolute path would print the coordinator's folders in a document handed around."""
+    relative = os.path.relpath(path, territory.display) if path else path
+    if not path or relative.startswith(os.pardir):
+        return os.path.basename(path)
+    return relative.replace(os.sep, "/")
+
+
 def _select(fiches: list[tuple[Fiche, FicheStatus]], contrat: Contrat, only_fiches: Sequence[str],
             only_axes: Sequence[str]) -> tuple[list[tuple[Fiche, FicheStatus]], str | None]:
     known_fiches = [f.id for f, _ in fiches]
@@ -107,7 +118,7 @@ def _select(fiches: list[tuple[Fiche, FicheStatus]], contrat: Contrat, only_fich
 
 def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fiches: Sequence[str] = (),
           only_axes: Sequence[str] = (), today: dt.date | None = None,
-          validation: ValidationResult | None = None) -> Report:
+          validation: ValidationResult | None = None, synthese: bool = False) -> Report:
     """Everything the report of ``year`` shows, for the one territory of ``project``."""
     territory = _territory(project)
     contrat: Contrat = territory.contrat.model  # type: ignore[assignment]
@@ -127,17 +138,21 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
     first_year = contract[0].year if contract else None
 
     views = [fiche_view(f, st, before.get(f.id), contrat, year, first_year) for f, st in fiches]
+    for view, (fiche, _) in zip(views, fiches, strict=True):
+        view.fichier = in_territory(view.fichier, territory)
+        view.titre_seul = title_only(fiche)
+    bilan, bilan_absent = bilan_view(territory, year)
     axes = _axes(contrat, views, selection is not None)
     calendar_rows = calendar_section(project, contrat, fiches, year, as_of)
     for axis in axes:
         rows = [r for r in calendar_rows if r.fiche in {f.id for f in axis.fiches}]
         axis.gantt = charts.gantt(
-            [charts.GanttRow(gantt_label(r), gantt_detail(r), r.statut.code, r.debut, r.fin, r.periode)
-             for r in rows],
+            [charts.GanttRow(gantt_label(r), gantt_detail(r), r.statut.code, r.debut, r.fin, r.periode,
+                             replaced=r.remplace) for r in rows],
             year, as_of, {c: label(c) for c in STATUTS},
             title=f"Calendrier {year} — axe {axis.id}",
             today_label="Aujourd'hui" if as_of == today else "Date du bilan")
-    ignored = list(current.ignores)
+    ignored = [in_territory(path, territory) for path in current.ignores]
 
     return Report(
         annee=year, date_reference=as_of, date_reference_texte=fr_date(as_of),
@@ -148,6 +163,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         ordre_statuts=[status(s) for s in STATUTS],
         statuts_presents=[status(s) for s in STATUTS if any(v.statut.code == s for v in views)],
         chiffres_cles=_key_figures(views, year),
+        definition_suivi=definition_of_followup(year),
         gouvernance=_governance(current.gouvernance, contrat, year, as_of),
         axes=axes,
         graphique_axes=charts.status_bars(
@@ -162,11 +178,14 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         **determinants(fiches),
         **transitions(fiches, contrat),
         qualite_resume=_quality_summary(validation),
-        qualite=[Finding(d.file, d.line, d.column, SEVERITES.get(d.severity.value, d.severity.value),
+        qualite=[Finding(in_territory(d.file, territory), d.line, d.column, SEVERITES.get(d.severity.value, d.severity.value),
                          d.code, d.message) for d in validation.diagnostics],
         fichiers_ignores=ignored,
         inconnus=_unknowns(views, year, ignored),
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
+        bilan=bilan, bilan_absent=bilan_absent, synthese=synthese,
+        fiches_a_suivre=to_watch(views), fiches_titre_seul=[v for v in views if v.titre_seul],
+        indicateurs_cibles=with_targets(views),
     )
 
 
@@ -178,20 +197,27 @@ def _key_figures(views: list[FicheView], year: int) -> list[KeyFigure]:
     measured = sum(1 for i in indicators if i.valeur or i.statut.code == "qualitatif_renseigne")
     return [
         KeyFigure(str(n), "fiches action" if n > 1 else "fiche action"),
-        KeyFigure(f"{with_followup} / {n}", f"fiches avec un bilan {year}"),
+        KeyFigure(f"{with_followup} / {n}", f"fiches avec un suivi {year}"),
+        KeyFigure(str(n - with_followup), f"{'fiches' if n - with_followup > 1 else 'fiche'} sans suivi {year}"),
         KeyFigure(str(count["realise"]), "réalisées" if count["realise"] > 1 else "réalisée"),
         KeyFigure(str(count["en_cours"]), "en cours"),
         KeyFigure(str(count["en_retard"]), "en retard"),
-        KeyFigure(str(count["sans_bilan"]), "sans bilan"),
         KeyFigure(f"{measured} / {len(indicators)}", f"indicateurs renseignés pour {year}"),
     ]
+
+
+def definition_of_followup(year: int) -> str:
+    """The one meaning of « suivi » in the key figures, stated under them."""
+    return (f"Une fiche a un suivi {year} quand son fichier renseigne l'année {year} sous « suivi: » "
+            "(statut déclaré, avancement, réalisations, indicateurs…). Le statut « sans bilan » est distinct : "
+            "il qualifie une action qui devait être engagée à la date du bilan et dont aucun suivi ne dit rien.")
 
 
 def _unknowns(views: list[FicheView], year: int, ignored: list[str]) -> list[str]:
     out = []
     without = [v.id for v in views if not v.a_un_suivi]
     if without:
-        out.append(f"{plural(len(without), 'fiche')} sans aucun suivi pour {year} "
+        out.append(f"{plural(len(without), 'fiche sans suivi', 'fiches sans suivi')} {year} "
                    f"({', '.join(without)}) : leurs réalisations, difficultés et indicateurs ne sont pas connus ; "
                    "leur statut ne vient que du calendrier prévisionnel.")
     late = [v.id for v in views if v.statut.code == "en_retard" and not v.a_un_suivi]

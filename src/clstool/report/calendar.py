@@ -52,7 +52,8 @@ def calendar_rows(project: Project, contrat: Contrat, fiches: list[tuple[Fiche, 
             periode=item.periode, jalon=item.jalon, debut=item.debut, fin=item.fin,
             lu=item.debut is not None, statut=status(unit.statut),
             prevu=PLANNED.get(item.statut or "", "non daté"),
-            source=f"prévu (remplacé par le calendrier ajusté en {unit.calendrier.annee})" if replaced else "prévu"))
+            source=f"prévu (remplacé par le calendrier ajusté en {unit.calendrier.annee})" if replaced else "prévu",
+            remplace=replaced))
     contract = contract_interval(contrat)
     for fiche, st in fiches:
         units = [(st, None, fiche.suivi)] + [

@@ -207,6 +207,7 @@ class GanttRow:
     debut: dt.date | None  #: None: the period could not be read
     fin: dt.date | None
     periode: str = ""  #: the period as written
+    replaced: bool = False  #: a planned entry that an adjusted calendar replaces: drawn hollow and dashed
 
 
 def gantt(rows: Sequence[GanttRow], year: int, as_of: dt.date | None, labels: Mapping[str, str],
@@ -248,9 +249,14 @@ def gantt(rows: Sequence[GanttRow], year: int, as_of: dt.date | None, labels: Ma
         else:
             a, b = max(row.debut, start), min(row.fin, end)
             x0, x1 = xpos(a), xpos(b + dt.timedelta(days=1))
-            out.append(f'<rect class="gantt-bar" data-status="{escape(row.status)}" x="{x0:.1f}" y="{y + 3}" '
-                       f'width="{max(x1 - x0, 2):.1f}" height="{row_h - 6}" rx="2" fill="{_fill(row.status)}" '
-                       f'stroke="#222" stroke-width="0.8"/>')
+            if row.replaced:  # no longer in force: an outline only, never the status's colour
+                out.append(f'<rect class="gantt-bar replaced" data-status="{escape(row.status)}" x="{x0:.1f}" '
+                           f'y="{y + 3}" width="{max(x1 - x0, 2):.1f}" height="{row_h - 6}" rx="2" fill="#ffffff" '
+                           f'stroke="#777" stroke-width="1" stroke-dasharray="3 2"/>')
+            else:
+                out.append(f'<rect class="gantt-bar" data-status="{escape(row.status)}" x="{x0:.1f}" y="{y + 3}" '
+                           f'width="{max(x1 - x0, 2):.1f}" height="{row_h - 6}" rx="2" fill="{_fill(row.status)}" '
+                           f'stroke="#222" stroke-width="0.8"/>')
             if row.debut < start:  # goes on before the year
                 out.append(f'<path d="M{x0 - 1:.1f},{y + 3} l-6,{row_h / 2 - 3} l6,{row_h / 2 - 3} z" fill="#222"/>')
             if row.fin > end:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -18,6 +18,7 @@ from clstool.model.vocabulary import (
 from clstool.model.vocabulary import (
     titre as label,
 )
+from clstool.planning.plan import contract_interval, plan_entries
 from clstool.planning.status_report import FicheStatus, IndicatorStatus
 from clstool.report import charts
 from clstool.report.views import (
@@ -57,18 +58,20 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
     portage = fiche.portage
     porteurs = (portage.porteurs + portage.pilotes) if portage else []
     partenaires = (portage.partenaires if portage else []) + list(fiche.partenaires_operationnels)
-    ajuste, ajuste_annee = [], None
-    if st.calendrier.source == "ajuste" and st.calendrier.annee is not None:
-        ajuste_annee = st.calendrier.annee
-        ajuste = entries(fiche.suivi[ajuste_annee].calendrier_ajuste)
+    ajuste, ajuste_annee, ajuste_lu = adjusted(fiche, year, lambda s: s, contrat)
     prevu = entries(fiche.calendrier)
     declinaisons = []
     for index, (d, ds) in enumerate(zip(fiche.declinaisons, st.declinaisons, strict=False)):
+        keys = tuple(dict.fromkeys(k for k in (str(index + 1), d.id, ds.ref) if k))
+        d_ajuste, d_annee, d_lu = adjusted(
+            fiche, year, lambda s, keys=keys: next((s.declinaisons[k] for k in keys if k in s.declinaisons), None),
+            contrat)
         declinaisons.append(DeclinaisonView(
             ref=ds.ref or str(index + 1), titre=ds.titre, statut=status(ds.statut), motif=ds.motif,
             declare=status(ds.statut_declare) if ds.statut_declare else None,
             avancement=pct(ds.avancement), avancement_pct=ds.avancement, commentaire=ds.commentaire,
-            calendrier=entries(d.calendrier)))
+            calendrier=entries(d.calendrier), calendrier_ajuste=d_ajuste, calendrier_ajuste_annee=d_annee,
+            calendrier_ajuste_lu=d_lu))
     indicateurs = [indicator_view(i) for i in st.indicateurs]
     chart_rows = [charts.IndicatorBar(i.id, i.libelle, i.statut, i.valeur, i.cible, i.reference, i.unite or "", i.sens)
                   for i in st.indicateurs if i.cible is not None]
@@ -85,6 +88,7 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
         porteurs=porteurs, partenaires=partenaires,
         realisations=st.realisations, difficultes=st.difficultes, commentaire=st.commentaire,
         calendrier_prevu=prevu, calendrier_ajuste=ajuste, calendrier_ajuste_annee=ajuste_annee,
+        calendrier_ajuste_lu=ajuste_lu,
         declinaisons=declinaisons, indicateurs=indicateurs,
         graphique_indicateurs=charts.indicator_bars(chart_rows, {c: label(c) for c in STATUTS_INDICATEUR},
                                                 title=f"Indicateurs de la fiche {fiche.id} en {year}")
@@ -92,6 +96,18 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
         transitions=[(TRANSITIONS.get(k, k.capitalize()), fiche.transitions.get(k)) for k in contrat.transitions],
         evolution=evolution(fiche, st, before, year, first_year),
     )
+
+
+def adjusted(fiche: Fiche, year: int, holder_of: Callable, contrat: Contrat) -> tuple[list[CalendarEntry], int | None, bool]:
+    """The latest adjusted calendar written in the follow-up up to ``year`` (of the fiche, or of the
+    déclinaison ``holder_of`` picks), as written, even when no period of it can be read (then the
+    planned calendar still applies, and the report says so): its entries, year, and readability."""
+    for y in sorted((y for y in fiche.suivi if y <= year), reverse=True):
+        holder = holder_of(fiche.suivi[y])
+        if holder is not None and holder.calendrier_ajuste:
+            plans = plan_entries(holder.calendrier_ajuste, contract_interval(contrat))
+            return entries(holder.calendrier_ajuste), y, any(e.intervals for e in plans)
+    return [], None, True
 
 
 def indicator_view(i: IndicatorStatus) -> IndicatorView:

@@ -98,6 +98,29 @@ def render(report: Report, fmt: str, templates: str | Path | None = None) -> str
         raise InputError(f"modèle {name} : {exc.message} (variable ou attribut inconnu)") from None
 
 
+#: The formats written as files (bytes): Word, PDF, PowerPoint.
+DOCUMENTS = ("docx", "pdf", "pptx")
+
+
+def document(report: Report, fmt: str, templates: str | Path | None = None) -> bytes:
+    """The report in ``fmt``: text formats (html, md) as UTF-8, documents (docx, pdf, pptx) as files."""
+    if fmt in FORMATS:
+        return render(report, fmt, templates).encode("utf-8")
+    if fmt == "docx":
+        from clstool.report.docx import docx_bytes
+
+        return docx_bytes(report, templates)
+    if fmt == "pptx":
+        from clstool.report.pptx import pptx_bytes
+
+        return pptx_bytes(report, templates)
+    if fmt == "pdf":
+        from clstool.report.pdf import pdf_bytes
+
+        return pdf_bytes(report, templates)
+    raise InputError(f"format « {fmt} » inconnu (formats : {', '.join(FORMATS + DOCUMENTS)})")
+
+
 def report(paths: list[str], year: int, fmt: str, *, as_of: dt.date | None = None,
            templates: str | Path | None = None, only_fiches: Sequence[str] = (),
            only_axes: Sequence[str] = ()) -> str:

@@ -74,6 +74,7 @@ class CalendarRow:
     statut: Status  #: computed status of the fiche or déclinaison (clstool status)
     prevu: str  #: planned status of the entry (« à venir », « échéance passée »…)
     source: str  #: « prévu » or « ajusté en 2024 »
+    remplace: bool = False  #: a planned entry replaced by an adjusted calendar (no longer in force)
 
 
 @dataclass
@@ -93,6 +94,9 @@ class DeclinaisonView:
     avancement_pct: int | None
     commentaire: str | None
     calendrier: list[CalendarEntry]
+    calendrier_ajuste: list[CalendarEntry] = field(default_factory=list)  #: as written in the follow-up
+    calendrier_ajuste_annee: int | None = None  #: the follow-up year that wrote it
+    calendrier_ajuste_lu: bool = True  #: False: no period of it could be read (the planned calendar applies)
 
 
 @dataclass
@@ -136,11 +140,13 @@ class FicheView:
     calendrier_prevu: list[CalendarEntry]
     calendrier_ajuste: list[CalendarEntry]
     calendrier_ajuste_annee: int | None
+    calendrier_ajuste_lu: bool  #: False: no period of the adjusted calendar could be read
     declinaisons: list[DeclinaisonView]
     indicateurs: list[IndicatorView]
     graphique_indicateurs: Markup
     transitions: list[tuple[str, str | None]]  #: (lens label, text or None) for every lens of the contract
     evolution: list[str]
+    titre_seul: bool = False  #: the file holds an id, an axis and a title only (listed in a table, not a page)
 
 
 @dataclass
@@ -192,6 +198,39 @@ class KeyFigure:
 
 
 @dataclass
+class HeldMeeting:
+    instance: str
+    date: str  #: in French (« 20 juin 2024 »)
+    objet: str | None
+    participants: list[str]
+
+
+@dataclass
+class Spending:
+    poste: str
+    montant: str  #: in French, with the euro sign (« 45 000 € »)
+    financeur: str | None
+    fiche: str | None
+    precision: str | None
+
+
+@dataclass
+class BilanView:
+    """The coordinator's yearly file (``bilans/<année>.yaml``), as written."""
+
+    fichier: str  #: « bilans/2024.yaml »
+    synthese: list[str]  #: the year's synthesis, one text per paragraph (empty: not written)
+    faits_marquants: list[str]
+    difficultes: list[str]
+    perspectives: list[str]
+    points_de_vigilance: list[str]
+    decisions_attendues: list[str]
+    reunions: list[HeldMeeting]
+    budget: list[Spending]
+    budget_total: str | None  #: the sum, in French; None without any spending
+
+
+@dataclass
 class Report:
     annee: int
     date_reference: dt.date
@@ -207,6 +246,7 @@ class Report:
     ordre_statuts: list[Status]  #: every status, in display order
     statuts_presents: list[Status]  #: the statuses of at least one fiche kept
     chiffres_cles: list[KeyFigure]
+    definition_suivi: str  #: what « avec un suivi » means in the key figures, in one French sentence
     gouvernance: list[InstanceView]
     axes: list[AxisView]
     graphique_axes: Markup
@@ -229,3 +269,10 @@ class Report:
     fichiers_ignores: list[str]
     inconnus: list[str]  #: what the report cannot say, in French sentences
     motifs_svg: Markup
+    bilan: BilanView | None = None  #: bilans/<année>.yaml; None when absent or unreadable
+    bilan_absent: str = ""  #: when ``bilan`` is None: why, in French (never filled in)
+    synthese: bool = False  #: the committee version (``--synthese``): the templates leave out the detail
+    fiches_a_suivre: list[FicheView] = field(default_factory=list)  #: late or blocked fiches
+    fiches_titre_seul: list[FicheView] = field(default_factory=list)  #: fiches known by their title only
+    indicateurs_cibles: list[tuple[FicheView, IndicatorView]] = field(default_factory=list)  #: indicators with a target
+    pages: dict[str, int] = field(default_factory=dict)  #: PDF only: anchor → page number, for the table of contents

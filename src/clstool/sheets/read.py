@@ -66,6 +66,10 @@ class Limits:
 LIMITS = Limits()
 
 
+#: how much of each XML part is read to find a DTD or an entity declaration (before the root)
+_PROLOG_BYTES = 64 * 1024
+
+
 def column_letter(index: int) -> str:
     letters = ""
     while index:
@@ -172,6 +176,23 @@ class _Reading:
                                 "(archive piégée ?) : elle n'est pas lue")
         if total > limits.total_bytes:
             raise self.fail(f"{total // MB} Mo une fois décompressé, plus que les {limits.total_bytes // MB} Mo lus")
+        self.check_prologs(infos)
+
+    def check_prologs(self, infos: list[zipfile.ZipInfo]) -> None:
+        """No XML part may declare a DTD or entities. Whichever parser openpyxl picks (defusedxml
+        refuses them, lxml leaves them unexpanded), such a file is refused here, in French: a DTD
+        stands before the root element, so the first bytes of each part tell."""
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                for info in infos:
+                    if not info.filename.endswith((".xml", ".rels", ".vml")):
+                        continue
+                    with archive.open(info) as part:
+                        head = part.read(_PROLOG_BYTES).upper()
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise self.fail(f"partie {info.filename} : XML avec des entités ou une DTD, refusé par sécurité")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+            raise self.fail(f"archive .xlsx abîmée ou incomplète ({exc})") from None
 
     # --- 3. openpyxl -------------------------------------------------------------------------------------
 

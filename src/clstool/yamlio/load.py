@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from clstool.errors import InputError
 from clstool.fsutil import FileTooLarge, NotRegularFile, read_bounded
+from clstool.model.bilan import DOSSIER as BILANS
+from clstool.model.bilan import BilanAnnuel, year_of
 from clstool.model.diagnostic import Diagnostic, make
 from clstool.model.documents import Contrat, Fiche
 from clstool.yamlio.read import MAX_BYTES, Pos, YamlError, read_yaml
@@ -30,7 +32,7 @@ _SUFFIXES = (".yaml", ".yml")
 class SourceFile:
     display: str  #: the path as the user gave it (relative stays relative)
     path: Path
-    kind: str  #: "contrat" or "fiche"
+    kind: str  #: "contrat", "fiche" or "bilan" (``bilans/<année>.yaml``)
     model: BaseModel | None = None
     data: Any = None
     positions: dict[tuple, Pos] = field(default_factory=dict)
@@ -57,10 +59,15 @@ class Territory:
     contrat: SourceFile | None = None
     resolved: Path | None = None  #: ``root`` without symbolic links (set by :func:`discover`)
     fiches: list[SourceFile] = field(default_factory=list)
+    bilans: list[SourceFile] = field(default_factory=list)  #: ``bilans/<année>.yaml``, the coordinator's yearly files
 
     @property
     def files(self) -> list[SourceFile]:
-        return ([self.contrat] if self.contrat else []) + self.fiches
+        return ([self.contrat] if self.contrat else []) + self.fiches + self.bilans
+
+    def bilan(self, year: int) -> SourceFile | None:
+        """The file ``bilans/<year>.yaml``, if there is one."""
+        return next((b for b in self.bilans if year_of(b.path.name) == year), None)
 
 
 @dataclass
@@ -207,6 +214,10 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
                                               reference_only=not asked))
         for _, exc in listing_errors:
             terr.fiches.append(_unreadable_folder(shown, terr.root / FICHES, exc))
+        if only is None:  # the coordinator's yearly files come with the whole territory
+            shown_bilans = _join(terr.display, BILANS)
+            for bilan in _fiche_files(terr.root / BILANS):
+                terr.bilans.append(SourceFile(os.path.join(shown_bilans, bilan.name), bilan, "bilan"))
         if only is not None:  # single files outside a fiches/ folder
             listed = {f.path.resolve() for f in terr.fiches} | ({contrat_path.resolve()} if terr.contrat else set())
             for extra in sorted(only - listed):
@@ -244,9 +255,15 @@ def read_problem(exc: OSError) -> tuple[str, str]:
     return "CLS010", f"fichier illisible : {reason(exc)}"
 
 
+def model_of(kind: str) -> type[BaseModel]:
+    """The model of a kind of file."""
+    models: dict[str, type[BaseModel]] = {"contrat": Contrat, "bilan": BilanAnnuel}
+    return models.get(kind, Fiche)
+
+
 def load_file(source: SourceFile) -> SourceFile:
     """Read, parse and validate one file; every problem becomes a diagnostic."""
-    model_cls: type[BaseModel] = Contrat if source.kind == "contrat" else Fiche
+    model_cls = model_of(source.kind)
     if source.unreadable is not None:
         source.diagnostics.append(make(source.display, (1, 1), "CLS010", source.unreadable))
         return source
@@ -271,6 +288,10 @@ def load_file(source: SourceFile) -> SourceFile:
                                        "fichier vide : il doit contenir au moins id, axe et titre"
                                        if source.kind == "fiche" else "fichier vide"))
         return source
+    if source.kind == "bilan" and year_of(source.path.name) is None:
+        source.diagnostics.append(make(source.display, (1, 1), "CLS024",
+                                       f"« {source.path.name} » : un bilan annuel se nomme d'après son année "
+                                       f"({BILANS}/2024.yaml)"))
     try:
         source.model = model_cls.model_validate(doc.data)
     except ValidationError as exc:
