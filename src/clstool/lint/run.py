@@ -19,6 +19,7 @@ from clstool.lint.crossfile import check_territory
 from clstool.lint.rules import run_rules
 from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.yamlio.load import Project, Territory, discover, load_file
+from clstool.yamlio.referentiel import key as referentiel_key
 
 
 @dataclass
@@ -166,7 +167,7 @@ class _Context:
         key = self._keys.get(id(settings))
         if key is None:
             key = self._keys[id(settings)] = _settings_key(settings, self.reference)
-        return settings, key
+        return settings, key + referentiel_key(territory.root)  # CLS112 depends on it
 
     def warm(self, territory: Territory) -> list[Diagnostic] | None:
         assert self.cache is not None

@@ -114,8 +114,8 @@ def mermaid(rows: list[CalendarRow], axes: list[AxisView], year: int, as_of: dt.
             name = mermaid_text(f"{gantt_label(r)} {gantt_detail(r)}")
             tag = MERMAID_TAGS.get(r.statut.code)
             debut, fin = max(r.debut, start), min(r.fin, end)
-            end = (fin + dt.timedelta(days=1)).isoformat()
-            lines.append(f"    {name} :{tag + ', ' if tag else ''}{debut.isoformat()}, {end}")
+            after = (fin + dt.timedelta(days=1)).isoformat()
+            lines.append(f"    {name} :{tag + ', ' if tag else ''}{debut.isoformat()}, {after}")
     if start <= as_of <= end:
         lines.append("    section Référence")
         lines.append(f"    Date du bilan :milestone, {as_of.isoformat()}, 0d")
