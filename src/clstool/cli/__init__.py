@@ -16,6 +16,7 @@ import typer
 
 from clstool.cli import (  # noqa: F401 - each module registers its command on the app
     calendar,
+    compare,
     export,
     fmt,
     import_,

@@ -13,12 +13,8 @@ files are listed; a budget is the sum of the amounts the fiches declare, never a
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing as mp
-import os
 import re
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from markupsafe import Markup
@@ -42,13 +38,15 @@ from clstool.report.overview_views import (
 )
 from clstool.report.views import Count, KeyFigure, status
 from clstool.yamlio.load import Territory, discover
+from clstool.yamlio.parallel import each_territory
 
 #: Above this many contracts the chart shows the statuses of all fiches together, not one bar each.
 CHART_MAX_CONTRACTS = 40
+#: Above this many fiches the overview leaves the comparison to ``clstool compare`` on a smaller
+#: set: the pairs of a national corpus are counted in millions, and no reader could use them.
+SIMILARITY_MAX_FICHES = 6000
 #: Rows of the long tables kept in the document (the rest is counted).
 MAX_PARTNERS, MAX_PAIRS = 60, 60
-#: Below this many territories, worker processes cost more than they save.
-PARALLEL_MIN_TERRITORIES = 16
 
 _TEMPLATES = {"html": "overview.html.j2", "md": "overview.md.j2"}
 
@@ -60,22 +58,7 @@ def slug(text: str) -> str:
 
 
 def _summaries(territories: list[Territory], year: int, as_of: dt.date, jobs: int | None) -> list[ContractSummary]:
-    workers = min(jobs or os.cpu_count() or 1, len(territories))
-    if workers > 1 and len(territories) >= PARALLEL_MIN_TERRITORIES:
-        size = -(-len(territories) // (workers * 20))
-        chunks = [territories[i:i + size] for i in range(0, len(territories), size)]
-        try:
-            context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                return [s for part in pool.map(_chunk, [(c, year, as_of) for c in chunks]) for s in part]
-        except (OSError, BrokenProcessPool):
-            pass  # no worker processes here: do it in this process
-    return [summarize(t, year, as_of) for t in territories]
-
-
-def _chunk(args: tuple[list[Territory], int, dt.date]) -> list[ContractSummary]:
-    territories, year, as_of = args
-    return [summarize(t, year, as_of) for t in territories]
+    return list(each_territory(summarize, territories, year, as_of, jobs=jobs))
 
 
 def build_overview(paths: list[str], year: int, as_of: dt.date | None = None, *, jobs: int | None = None,
@@ -90,7 +73,9 @@ def build_overview(paths: list[str], year: int, as_of: dt.date | None = None, *,
     summaries = _summaries(territories, year, as_of, jobs)
     links = links or {}
     rows = [_row(i, s, year, links.get(s.dossier)) for i, s in enumerate(summaries, start=1)]
-    pairs = similarity.similar_pairs([d for s in summaries for d in s.docs], threshold)
+    docs = [d for s in summaries for d in s.docs]
+    compared = len(docs) <= SIMILARITY_MAX_FICHES
+    pairs = similarity.similar_pairs(docs, threshold) if compared else []
     groups = similarity.groups(pairs)
     partners = _shared_partners(summaries)
     funders = _funders(summaries)
@@ -121,9 +106,13 @@ def build_overview(paths: list[str], year: int, as_of: dt.date | None = None, *,
         contrats_sans_montant=[s.territoire for s in summaries if not s.fiches_avec_montant],
         objectifs=_objectives(summaries),
         fiches_sans_code=sum(s.sans_code for s in summaries if s.referentiel),
-        similaires=pairs[:MAX_PAIRS], similaires_total=len(pairs),
+        similaires=pairs[:MAX_PAIRS], similaires_toutes=pairs, similaires_total=len(pairs),
         groupes_similaires=[SimilarGroup(g, len({d.dossier for d in g})) for g in groups if len(g) > 2][:20],
         seuil_similarite=f"{threshold:.2f}".replace(".", ","),
+        similarite_note=None if compared else (
+            f"{fr_number(len(docs))} fiches : au-delà de {fr_number(SIMILARITY_MAX_FICHES)}, la vue d'ensemble ne "
+            "compare pas les fiches (les paires se compteraient par millions) ; lancez clstool compare sur un "
+            "département ou une région."),
         fichiers_ignores=ignored,
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
     )

@@ -152,5 +152,5 @@ def _fiche(out: ContractSummary, fiche: Fiche, year: int, aliases: dict[str, str
         out.codes.update(dict.fromkeys(fiche.referentiel, 1))
     else:
         out.sans_code += 1
-    objectives = (flatten(fiche.objectifs.generaux) + flatten(fiche.objectifs.specifiques)) if fiche.objectifs else []
+    objectives = flatten(fiche.objectifs.generaux) if fiche.objectifs else []
     out.docs.append(doc(out.territoire, out.dossier, fiche.id, fiche.titre, fiche.sous_titre, objectives))

@@ -94,9 +94,11 @@ class Overview:
     contrats_sans_montant: list[str]
     objectifs: list[ObjectiveRow]
     fiches_sans_code: int
-    similaires: list[Pair]
+    similaires: list[Pair]  #: the best pairs (at most MAX_PAIRS)
+    similaires_toutes: list[Pair]  #: every pair above the threshold
     similaires_total: int
     groupes_similaires: list[SimilarGroup]
     seuil_similarite: str
+    similarite_note: str | None  #: why the comparison was not made, when so
     fichiers_ignores: list[str]
     motifs_svg: Markup

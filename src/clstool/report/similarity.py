@@ -6,8 +6,8 @@ few words every CLS uses (« santé », « action », « favoriser »…) left o
 the **Jaccard index** of their sets: shared words ÷ words of either. The pair is shown with its
 score and the shared words, so a reader sees at once why two fiches were put side by side.
 
-Two facets are compared, each on its own: the title (with the subtitle) and the objectives
-(general and specific). A pair is listed when one facet reaches the threshold
+Two facets are compared, each on its own: the title (with the subtitle) and the general
+objectives. A pair is listed when one facet reaches the threshold
 (:data:`SEUIL`, 0.5: at least half the words in common) and shares at least
 :data:`MIN_COMMUNS` words. Only fiches of *different* contracts are paired.
 
@@ -50,11 +50,15 @@ _NOT_PLURAL = frozenset("acces proces succes progres recours parcours cours temp
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, ligatures opened (« Œuvre » → « oeuvre »)."""
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    bare = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in bare if not unicodedata.combining(c)).lower()
+    text = text.translate(_LIGATURES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.lower()
 
 
 def words(text: str) -> frozenset[str]:
@@ -118,26 +122,30 @@ def similar_pairs(docs: list[Doc], threshold: float = SEUIL, min_shared: int = M
             for w in s:
                 frequency[w] += 1
         index: dict[str, list[int]] = defaultdict(list)
-        for i, s in enumerate(sets):
-            if len(s) < min_shared:
-                continue
+        # Smallest sets first: a set already indexed is never more than 1/t times smaller (size filter).
+        order = sorted((i for i, s in enumerate(sets) if len(s) >= min_shared), key=lambda i: len(sets[i]))
+        for i in order:
+            s = sets[i]
+            smallest = threshold * len(s)
             ordered = sorted(s, key=lambda w: (frequency[w], w))
             candidates: set[int] = set()
             for w in _prefix(ordered, threshold):
-                candidates.update(index[w])
-                index[w].append(i)
+                postings = index[w]
+                candidates.update(j for j in postings if len(sets[j]) >= smallest)
+                postings.append(i)
+            here = docs[i].dossier
             for j in candidates:
-                if docs[j].dossier == docs[i].dossier:
+                if docs[j].dossier == here:
                     continue
                 shared = s & sets[j]
                 if len(shared) < min_shared:
                     continue
-                score = len(shared) / len(s | sets[j])
+                score = len(shared) / (len(s) + len(sets[j]) - len(shared))
                 if score < threshold:
                     continue
-                key = (j, i)
-                if key not in best or score > best[key].score:
-                    best[key] = Pair(docs[j], docs[i], score, facet, sorted(shared))
+                a, b = (j, i) if (docs[j].dossier, docs[j].fiche) < (here, docs[i].fiche) else (i, j)
+                if (a, b) not in best or score > best[a, b].score:
+                    best[a, b] = Pair(docs[a], docs[b], score, facet, sorted(shared))
     return sorted(best.values(), key=lambda p: (-p.score, p.a.dossier, p.a.fiche, p.b.dossier, p.b.fiche))
 
 
