@@ -38,7 +38,7 @@ def test_one_row_per_action_and_year_of_the_real_contracts():
 
 def test_amounts_codes_and_labels_of_the_referentiel(tmp_path):
     root = region(tmp_path / "region")
-    content = oscars.to_csv(oscars.rows([str(root)], (2025,)))
+    content = b"".join(oscars.to_csv(oscars.rows([str(root)], (2025,)), batch=1))
     rows = _csv(content)
     a = next(r for r in rows if r["Territoire"] == "Ville A")
     assert (a["Codes du référentiel"], a["Objectifs du référentiel"]) == ("PRS-1", "Prévenir les conduites à risque")

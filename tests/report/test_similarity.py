@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from clstool.report.similarity import SEUIL, similar_pairs, words
 from clstool.report.overview import build_overview
+from clstool.report.similarity import SEUIL, similar_pairs, words
 from tests.conftest import DATA, run
 
 #: Pairs of the real contracts at or above the threshold, each read and judged the same action

@@ -150,18 +150,28 @@ def rows(paths: list[str], years: tuple[int, ...] | None = None, *, jobs: int | 
         yield from found
 
 
-def to_csv(lines: Iterator[list], dialect: str = "excel") -> bytes:
+def to_csv(lines: Iterator[list], dialect: str = "excel", batch: int = 2000) -> Iterator[bytes]:
+    """The CSV as byte chunks of ``batch`` rows: the whole export is never held in memory."""
     import csv
 
     from clstool.interop.tables import _csv_cell
 
     excel = dialect == "excel"
+    if excel:
+        yield "\ufeff".encode()  # the BOM that tells Excel the file is UTF-8
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    pending = 0
     for row in lines:
         writer.writerow([_csv_cell(v, excel) for v in row])
-    return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+        pending += 1
+        if pending == batch:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+            pending = 0
+    yield buffer.getvalue().encode("utf-8")
 
 
 #: Column widths of the workbook (characters), by column.
