@@ -18,6 +18,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 _REASONS = {
@@ -161,7 +162,15 @@ def _place_exclusively(tmp: str, target: Path) -> None:
     os.unlink(tmp)
 
 
-def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8",
+def _write_all(handle, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, bytes):
+        handle.write(data)
+    else:  # chunks, written as they come (a large export is never held whole)
+        for chunk in data:
+            handle.write(chunk)
+
+
+def atomic_write(path: str | os.PathLike, data: str | bytes | Iterable[bytes], encoding: str = "utf-8",
                  exclusive: bool = False, durable: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it
     over ``path``. A crash at any point leaves either the old file or the new one.
@@ -175,6 +184,8 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     taken; on a file system without hard links the name is first reserved with ``O_EXCL``,
     then the complete file renamed over that empty reservation): raises
     :class:`FileExistsError` and leaves no temporary file.
+
+    ``data`` may also be an iterable of byte chunks, written as they come.
 
     ``durable=False`` skips the flush to disk, for files that may be lost (the validation
     cache): after a power cut such a file may be empty, never half of another one."""
@@ -190,7 +201,7 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     if mode is not None and not stat.S_ISREG(mode):
         try:
             with open(target, "wb") as handle:
-                handle.write(raw)
+                _write_all(handle, raw)
         except OSError as exc:
             raise _failed(exc, target) from exc
         return
@@ -200,7 +211,7 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
         raise _failed(exc, target) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            _write_all(handle, raw)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -49,7 +49,7 @@ def _cells(workbook_bytes: bytes) -> list:
     return [c for ws in workbook for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "tet"])
+@pytest.mark.parametrize("kind", ["xlsx", "tet", "oscars-xlsx"])
 def test_workbook_exports_write_text_as_string_cells(hostile, tmp_path, kind):
     target = tmp_path / f"export-{kind}.xlsx"
     assert main(["export", str(hostile), "--format", kind, "-o", str(target)]) == 0
@@ -74,6 +74,11 @@ def test_csv_exports_prefix_formula_starts(hostile, capsys):
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
     fiche = [dict(zip(rows[0], r, strict=False)) for r in rows[1:] if r[1] == "fiche"][0]
     assert (fiche["fiche"], fiche["intitule"]) == ("1-1", "'" + TITLE)
+    for r in rows[1:]:
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in r), r
+    assert main(["export", str(hostile), "--format", "oscars", "--year", "2024"]) == 0  # the flat export
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff")), delimiter=";"))
+    assert any("'" + TITLE in r for r in rows[1:])
     for r in rows[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in r), r
 

@@ -368,7 +368,8 @@ def test_cli_markdown_goes_to_stdout_by_default(capsys):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["report", str(ROOT / "data"), "--year", "2024"], "un seul territoire"),
+    # several territories give the overview (tests/report/test_overview.py), but not an extract
+    (["report", str(ROOT / "data"), "--year", "2024", "--fiche", "1-1"], "d'un seul contrat"),
     (["report", MONTPELLIER, "--year", "2031"], "hors de la période du contrat"),
     (["report", MONTPELLIER, "--year", "2024", "--fiche", "9-9"], "fiche « 9-9 » introuvable"),
     (["report", MONTPELLIER, "--year", "2024", "--axe", "8"], "axe « 8 » introuvable"),

@@ -17,6 +17,7 @@ import typer
 from clstool.cli import (  # noqa: F401 - each module registers its command on the app
     calendar,
     campagne,
+    compare,
     completion,
     export,
     fmt,

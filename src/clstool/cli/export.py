@@ -17,20 +17,33 @@ class ExportFormat(str, Enum):
     xlsx = "xlsx"
     json = "json"
     tet = "tet"
+    oscars = "oscars"
+    oscars_xlsx = "oscars-xlsx"
 
 
 @app.command()
 def export(
     paths: Paths = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (une ligne par fiche), xlsx (5 feuilles), json (toutes les données), tet (modèle d'import Territoires en Transitions).")] = ExportFormat.csv,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (une ligne par fiche), xlsx (5 feuilles), json (toutes les données), tet (modèle d'import Territoires en Transitions), oscars / oscars-xlsx (une ligne par action et par année, à plat, CSV ou classeur).")] = ExportFormat.csv,
     csv_dialect: CsvDialectOption = CsvDialect.excel,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Fichier à écrire (obligatoire pour xlsx et tet ; défaut : sortie standard).", show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Fichier à écrire (obligatoire pour xlsx, tet et oscars-xlsx ; défaut : sortie standard).", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help="oscars : seulement cette année (défaut : chaque année du contrat jusqu'à l'année en cours).", show_default=False)] = None,
 ) -> None:
-    """Exporter les fiches en tableaux : CSV, classeur Excel, JSON, ou classeur pour Territoires en Transitions."""
+    """Exporter les fiches en tableaux : CSV, classeur Excel, JSON, classeur pour Territoires en Transitions, ou export à plat (OSCARS)."""
     from clstool.interop import tables as library
 
-    if format in (ExportFormat.xlsx, ExportFormat.tet) and output is None:
+    if format in (ExportFormat.xlsx, ExportFormat.tet, ExportFormat.oscars_xlsx) and output is None:
         raise InputError(f"--format {format.value} écrit un classeur : précisez le fichier avec -o FICHIER.xlsx")
+    if year is not None and format not in (ExportFormat.oscars, ExportFormat.oscars_xlsx):
+        raise InputError("--year ne sert qu'aux formats oscars et oscars-xlsx")
+    if format in (ExportFormat.oscars, ExportFormat.oscars_xlsx):
+        from clstool.interop import oscars
+
+        ignored: list[str] = []
+        lines = oscars.rows(paths or ["."], (year,) if year is not None else None, ignored=ignored)
+        flat = oscars.to_csv(lines, csv_dialect.value) if format is ExportFormat.oscars else oscars.to_xlsx(lines)
+        emit(flat, output)
+        raise typer.Exit(warn_ignored(ignored))
     data = library.collect(paths or ["."])
     if format is ExportFormat.json:
         content: str | bytes = library.to_json(data)

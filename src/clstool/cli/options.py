@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -37,13 +38,20 @@ def console(stderr: bool = False) -> Console:
                    color_system=None if plain else "auto", no_color=plain)
 
 
-def emit(data: str | bytes, output: Optional[str]) -> None:
+def emit(data: str | bytes | Iterable[bytes], output: Optional[str]) -> None:
     """Write a command's result to ``output`` atomically, or to standard output. Bytes (CSV
-    with BOM, XLSX) and text with CRLF line ends (ICS) go to stdout untouched."""
+    with BOM, XLSX), byte chunks (a large export, streamed) and text with CRLF line ends (ICS)
+    go to stdout untouched."""
     from clstool.fsutil import atomic_write
 
     if output is not None:
         atomic_write(output, data)
+        return
+    if not isinstance(data, (str, bytes)):  # byte chunks of a large export
+        sys.stdout.flush()
+        for chunk in data:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
         return
     if isinstance(data, str) and "\r\n" not in data:
         sys.stdout.write(data)

@@ -41,13 +41,20 @@ def report(
     synthese: Annotated[bool, typer.Option("--synthese", help="Version courte pour le comité de pilotage (chiffres clés, mot de la coordination, fiches en retard ou bloquées, indicateurs, gouvernance, décisions).")] = False,
     fiche: Fiches = None,
     axe: Axes = None,
+    par_contrat: Annotated[bool, typer.Option("--par-contrat", help="Plusieurs territoires : écrire aussi le bilan de chaque contrat à côté de la vue d'ensemble (avec -o), et y faire des liens.")] = False,
 ) -> None:
-    """Bilan annuel d'un contrat, pour le comité de pilotage (HTML, Markdown, Word, PDF ou diaporama)."""
+    """Bilan annuel d'un contrat, pour le comité de pilotage (HTML, Markdown, Word, PDF ou diaporama) ;
+    sur plusieurs territoires, la vue d'ensemble de ces contrats (département, région)."""
     from clstool.planning.plan import parse_as_of
     from clstool.report.build import build
     from clstool.report.render import DOCUMENTS, document, render
-    from clstool.yamlio.load import load
+    from clstool.yamlio.load import discover, load
 
+    if len([t for t in discover(paths or ["."]) if t.contrat is not None or t.fiches]) > 1:
+        from clstool.cli.overview import overview_command
+
+        overview_command(paths or ["."], year, as_of, format.value, output, templates, fiche, axe, par_contrat)
+        return
     project = load(paths or ["."])
     result = build(project, year, parse_as_of(as_of, year) if as_of else None,
                    only_fiches=ids(fiche) or (), only_axes=ids(axe) or (), synthese=synthese)

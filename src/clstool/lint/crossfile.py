@@ -6,7 +6,11 @@ for its ``id`` and ``axe`` from the raw data, so one mistake never hides another
 
 from __future__ import annotations
 
+import os
+
 from clstool.model.documents import Contrat, Fiche
+from clstool.model.referentiel import unknown_code_message
+from clstool.yamlio import referentiel as regional
 from clstool.yamlio.load import SourceFile, Territory
 
 
@@ -46,6 +50,25 @@ def check_territory(territory: Territory) -> None:
                 fiche.add(("axe",), "CLS103", f"axe « {axe} » absent de contrat.yaml (axes : {known})")
         if isinstance(fiche.model, Fiche):
             _check_fiche(fiche, fiche.model, contrat if isinstance(contrat, Contrat) else None)
+    _check_referentiel(territory)
+
+
+def _check_referentiel(territory: Territory) -> None:
+    """CLS112: every code a fiche cites is in the référentiel found at or above the territory
+    (read only when a fiche cites one)."""
+    citing = [f for f in territory.fiches if isinstance(f.model, Fiche) and f.model.referentiel]
+    if not citing:
+        return
+    model, path = regional.for_folder(territory.root)
+    if path is not None:
+        where = os.path.normpath(os.path.join(territory.display, os.path.relpath(path, territory.root.resolve())))
+    else:
+        where = f"cherché depuis {territory.display}"
+    for source in citing:
+        for index, code in enumerate(source.model.referentiel):  # type: ignore[union-attr]
+            message = unknown_code_message(code, model, where)
+            if message:
+                source.add(("referentiel", index), "CLS112", message)
 
 
 def _duplicates(source: SourceFile, items: list, key: str, code: str, what: str) -> None:

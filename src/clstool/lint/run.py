@@ -20,6 +20,7 @@ from clstool.lint.crossfile import check_territory
 from clstool.lint.rules import run_rules
 from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.yamlio.load import Project, Territory, discover, load_file, read_source
+from clstool.yamlio.referentiel import key as referentiel_key
 
 
 @dataclass
@@ -153,7 +154,7 @@ class _Context:
         key = self._keys.get(id(settings))
         if key is None:
             key = self._keys[id(settings)] = _settings_key(settings, self.reference)
-        return settings, key
+        return settings, key + referentiel_key(territory.root)  # CLS112 depends on it
 
 
 def _validate_territory(territory: Territory, ctx: _Context) -> Part:

@@ -90,6 +90,7 @@ CODES: dict[str, Code] = {
         Code("CLS109", "suivi-indicateur-inconnu", _E, "Valeur de suivi pour un indicateur que la fiche n'a pas."),
         Code("CLS110", "suivi-declinaison-inconnue", _E, "Suivi d'une déclinaison que la fiche n'a pas."),
         Code("CLS111", "instance-en-double", _E, "Deux instances de gouvernance portent le même identifiant."),
+        Code("CLS112", "referentiel-code-inconnu", _E, "La fiche cite un code absent du référentiel régional."),
     ]
 }
 

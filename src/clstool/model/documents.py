@@ -368,6 +368,10 @@ class Fiche(Model):
         default_factory=dict, description="Contribution aux transitions du contrat : lentille → texte."
     )
     notes: list[str] = Field(default_factory=list, description="Notes libres (ex. : cellules importées sans équivalent).")
+    referentiel: list[TexteNonVide] = Field(
+        default_factory=list,
+        description="Codes d'objectifs du référentiel régional (referentiel.yaml au-dessus des territoires).",
+    )
     suivi: Annotated[dict[Annee, SuiviAnnee], BeforeValidator(_year_keys)] = Field(
         default_factory=dict, description="Suivi annuel, par année."
     )

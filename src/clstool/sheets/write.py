@@ -23,7 +23,7 @@ import csv
 import datetime as dt
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 DIALECTS = ("excel", "standard")
@@ -51,17 +51,33 @@ def csv_cell(value: Any, excel: bool) -> str:
     return csv_text(str(value))
 
 
-def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], dialect: str = "excel") -> bytes:
-    """The CSV file, as bytes, in clstool's one dialect (``excel`` or ``standard``)."""
+def iter_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], dialect: str = "excel",
+             batch: int = 2000) -> Iterator[bytes]:
+    """The CSV file in clstool's one dialect (``excel`` or ``standard``), as byte chunks of
+    ``batch`` rows: a large export is never held whole."""
     if dialect not in DIALECTS:
         raise ValueError(f"dialecte CSV inconnu : {dialect}")
     excel = dialect == "excel"
+    if excel:
+        yield "\ufeff".encode("utf-8")  # the BOM that tells Excel the file is UTF-8
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([csv_cell(h, excel) for h in headers])
+    pending = 0
     for row in rows:
         writer.writerow([csv_cell(v, excel) for v in row])
-    return ("\ufeff" if excel else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+        pending += 1
+        if pending == batch:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+            pending = 0
+    yield buffer.getvalue().encode("utf-8")
+
+
+def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], dialect: str = "excel") -> bytes:
+    """The CSV file, as bytes, in clstool's one dialect (``excel`` or ``standard``)."""
+    return b"".join(iter_csv(headers, rows, dialect))
 
 
 def put(ws: Any, row: int, column: int, value: Any) -> Any:
@@ -76,3 +92,16 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
     else:
         cell.value = value
     return cell
+
+
+def write_only_cell(ws: Any, value: Any) -> Any:
+    """A cell for a sheet in openpyxl's write-only (streamed) mode, by the same rule as
+    :func:`put`: text is a string cell, never a formula nor an error value."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+        cell.data_type = "s"
+        return cell
+    return WriteOnlyCell(ws, value=value)

@@ -1,4 +1,4 @@
-"""CLS101–CLS111: the files of a territory must agree (contract ↔ fiches, follow-up ↔ fiche)."""
+"""CLS101–CLS112: the files of a territory must agree (contract ↔ fiches, follow-up ↔ fiche)."""
 
 from __future__ import annotations
 
@@ -398,3 +398,45 @@ class InstanceEnDouble(BuiltinCode):
     """
 
     code = "CLS111"
+
+
+class ReferentielCodeInconnu(BuiltinCode):
+    """La fiche cite un code absent du référentiel régional.
+
+    Une ARS qui suit plusieurs contrats décrit son cadre (les objectifs du Projet régional de
+    santé, des thèmes) une fois, dans ``referentiel.yaml``, dans le dossier au-dessus des
+    territoires ou dans celui du territoire. Les fiches citent ses objectifs par code, sous la
+    clé ``referentiel`` ; le rapport d'ensemble compte les fiches par objectif et les exports
+    donnent code et libellé. Un code absent du référentiel (faute de frappe, ancien code) ne
+    serait compté nulle part : le message donne les codes connus et le plus proche. Une fiche
+    qui cite un code alors qu'aucun ``referentiel.yaml`` n'est trouvé reçoit le même code.
+
+    En faute ::
+
+        id: "1-1"
+        axe: "1"
+        titre: Une action fictive
+        referentiel:
+        # signalé : ligne 5, colonne 5
+          - PRS-9
+        # fichier : referentiel.yaml
+        intitule: Référentiel fictif
+        objectifs:
+          - code: PRS-1
+            libelle: Un objectif fictif
+
+    Correct ::
+
+        id: "1-1"
+        axe: "1"
+        titre: Une action fictive
+        referentiel:
+          - PRS-1
+        # fichier : referentiel.yaml
+        intitule: Référentiel fictif
+        objectifs:
+          - code: PRS-1
+            libelle: Un objectif fictif
+    """
+
+    code = "CLS112"
