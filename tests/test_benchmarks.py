@@ -100,7 +100,7 @@ def test_runner_writes_results_on_a_tiny_corpus(tmp_path):
     assert "plancher" in text and "≤ 2× le plancher" in text and "extrapolé" in text
     assert data["peak_rss_kb"]["clstool_cold"] > 10_000
     # the speed a user feels: start-up, one fiche against yamllint, a pre-commit run
-    assert set(data["felt"]["times"]) >= {"python", "version", "help", "yamllint_one", "clstool_one_cold",
+    assert set(data["felt"]["times"]) >= {"python", "typer_bare", "version", "help", "yamllint_one", "clstool_one_cold",
                                           "clstool_one_warm", "precommit"}
     assert all(v > 0 for values in data["felt"]["times"].values() for v in values)
     assert "## Vitesse ressentie" in text and "`pre-commit run --all-files`" in text

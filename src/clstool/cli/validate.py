@@ -66,12 +66,15 @@ def validate(
     """Vérifier les fichiers : syntaxe, schéma, cohérence entre fichiers, règles (clstool rules)."""
     import datetime as dt
 
+    from clstool.lint.cache import DEFAULT_DIR
     from clstool.lint.formats.text import text_lines, to_json
     from clstool.lint.run import validate as run
-    from clstool.planning.plan import parse_as_of
 
-    today = parse_as_of(as_of, dt.date.today().year) if as_of else None
-    from clstool.lint.cache import DEFAULT_DIR
+    today = None
+    if as_of:
+        from clstool.planning.plan import parse_as_of  # the period grammar: only when asked for
+
+        today = parse_as_of(as_of, dt.date.today().year)
 
     cache = None if no_cache else (cache_dir or os.environ.get("CLSTOOL_CACHE_DIR") or DEFAULT_DIR)
     committed: set[str] | None = None

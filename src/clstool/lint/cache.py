@@ -120,6 +120,21 @@ class Cache:
         except OSError:
             pass  # a cache that cannot be written only costs time
 
+    def facts(self, name: str) -> object | None:
+        """A fact about this version of the code (``remember_facts``), or None."""
+        try:
+            return json.loads(read_bounded(self.folder / f"{name}-{code_fingerprint()}.json", 1024 * 1024))
+        except (OSError, ValueError):
+            return None
+
+    def remember_facts(self, name: str, value: object) -> None:
+        """Keep a fact about this version of the code (its key is the code's fingerprint)."""
+        try:
+            self._prepare()
+            atomic_write(self.folder / f"{name}-{code_fingerprint()}.json", json.dumps(value), durable=False)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
     def _prepare(self) -> None:
         if self._prepared or (self.folder / "CACHEDIR.TAG").exists():
             self._prepared = True

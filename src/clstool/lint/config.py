@@ -31,12 +31,14 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clstool.errors import InputError
 from clstool.fsutil import FileTooLarge, NotRegularFile, read_bounded, reason
-from clstool.lint.rules import Rule, all_rules
 from clstool.model.diagnostic import CODES, Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from clstool.lint.rules import Rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,6 +57,8 @@ SEVERITIES = {
 @lru_cache(maxsize=None)
 def known_codes() -> dict[str, bool]:
     """Every code validate may report → enabled by default?"""
+    from clstool.lint.rules import all_rules
+
     codes = {code: True for code in CODES}
     codes.update({code: rule.default for code, rule in all_rules().items()})
     return codes
@@ -67,6 +71,8 @@ def resolve_selector(selector: str, where: str) -> str:
     codes = known_codes()
     if upper in codes:
         return upper
+    from clstool.lint.rules import all_rules
+
     for code, rule in all_rules().items():
         if rule.name == text.lower():
             return code
@@ -204,6 +210,8 @@ class Settings:
 
     def rules(self) -> list[Rule]:
         if self._rules is None:  # asked once per territory: a national run asks 1,000 times
+            from clstool.lint.rules import all_rules
+
             self._rules = [rule for code, rule in all_rules().items() if self.enabled(code)]
         return self._rules
 

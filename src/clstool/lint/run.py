@@ -13,14 +13,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from clstool.fsutil import read_bounded
-from clstool.lint import suppressions
 from clstool.lint.cache import Cache, territory_key
 from clstool.lint.config import MAX_CONFIG_BYTES, Layer, Settings, SettingsResolver
-from clstool.lint.crossfile import check_territory
-from clstool.lint.rules import run_rules
 from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.yamlio.load import Project, Territory, discover, load_file, read_source
-from clstool.yamlio.referentiel import key as referentiel_key
 
 
 @dataclass
@@ -59,6 +55,10 @@ def _resolver(select=None, ignore=None, extend_select=None, severity=None,
 def _diagnose(territory: Territory, settings: Settings, reference: dt.date) -> list[Diagnostic]:
     """Cross-file checks and lint rules on a loaded territory; the diagnostics of its reported
     files that the settings and the ``# clstool: disable`` comments let through."""
+    from clstool.lint import suppressions  # the checks and the rules (and through them the
+    from clstool.lint.crossfile import check_territory  # models) are imported when a territory
+    from clstool.lint.rules import run_rules  # is checked, not for an answer from the cache
+
     check_territory(territory)
     run_rules(territory, settings.rules(), reference)
     out: list[Diagnostic] = []
@@ -110,7 +110,23 @@ def validate_project(project: Project, select: list[str] | None = None,
 # --- validating paths: streamed, cached, in parallel -------------------------------------------
 
 
-def _settings_key(settings: Settings, reference: dt.date) -> str:
+def _rule_facts(cache: Cache | None) -> tuple[list[str], bool]:
+    """The codes of the rules that read the reference date, and whether one of them is on by
+    default; remembered in the cache for this version of the code, so that a warm run answers
+    without importing the rules (and the models they import)."""
+    found = cache.facts("regles") if cache is not None else None
+    if isinstance(found, list) and len(found) == 2 and isinstance(found[0], list) and isinstance(found[1], bool):
+        return found[0], found[1]
+    from clstool.lint.rules import all_rules
+
+    rules = all_rules().values()
+    facts = (sorted(r.code for r in rules if r.uses_today), any(r.default and r.uses_today for r in rules))
+    if cache is not None:
+        cache.remember_facts("regles", list(facts))
+    return facts
+
+
+def _settings_key(settings: Settings, reference: dt.date, cache: Cache | None) -> str:
     """What, besides the files, the findings of a territory depend on."""
     config = b""
     if settings.path is not None:
@@ -118,8 +134,11 @@ def _settings_key(settings: Settings, reference: dt.date) -> str:
             config = read_bounded(settings.path, MAX_CONFIG_BYTES)
         except OSError:
             pass
-    rules = settings.rules()
-    dated = reference.isoformat() if any(r.uses_today for r in rules) else ""
+    # The reference date matters only if a rule that reads it can be on: one on by default, or
+    # an opt-in one, which is on only when a layer selects its exact code.
+    dated_codes, dated_by_default = _rule_facts(cache)
+    selected = {code for layer in settings.layers for code in (*(layer.select or ()), *layer.extend_select)}
+    dated = reference.isoformat() if dated_by_default or selected & set(dated_codes) else ""
     ignores = [(pattern, codes) for pattern, _, codes in settings.per_file_ignores]
     return repr((str(settings.path), config, settings.layers, ignores, dated))
 
@@ -141,6 +160,12 @@ class _Lookup:
         self.settings_key = settings_key
 
 
+def referentiel_key(folder) -> str:
+    from clstool.yamlio.referentiel import key
+
+    return key(folder)
+
+
 class _Context:
     """What every territory of a run is validated with: settings (and their cache key, worked
     out once per configuration file), reference date, cache."""
@@ -153,7 +178,7 @@ class _Context:
         settings = self.resolver.for_folder(territory.root)
         key = self._keys.get(id(settings))
         if key is None:
-            key = self._keys[id(settings)] = _settings_key(settings, self.reference)
+            key = self._keys[id(settings)] = _settings_key(settings, self.reference, self.cache)
         return settings, key + referentiel_key(territory.root)  # CLS112 depends on it
 
 

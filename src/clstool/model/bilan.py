@@ -11,9 +11,10 @@ import re
 from pydantic import Field, field_validator
 
 from clstool.model.documents import Model, Nombre, Reunion, Texte, TexteNonVide
+from clstool.model.vocabulary import DOSSIER_BILANS
 
 #: ``bilans/<année>.yaml``: the folder and the pattern of the file names.
-DOSSIER = "bilans"
+DOSSIER = DOSSIER_BILANS
 NOM = re.compile(r"^(\d{4})\.ya?ml$")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from clstool.model.bounds import BORNES
+from clstool.model.limits import BORNES
 
 
 class Severity(str, Enum):

@@ -27,9 +27,10 @@ import difflib
 from pydantic import Field
 
 from clstool.model.documents import Model, TexteNonVide
+from clstool.model.vocabulary import FICHIER_REFERENTIEL
 
 #: File name of a référentiel, looked for in a territory's folder and the folders above it.
-NOM_FICHIER = "referentiel.yaml"
+NOM_FICHIER = FICHIER_REFERENTIEL
 
 
 class ObjectifRegional(Model):

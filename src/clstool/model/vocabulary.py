@@ -13,6 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: The folder, beside ``contrat.yaml``, of the coordinator's yearly files (``bilans/2024.yaml``).
+DOSSIER_BILANS = "bilans"
+#: The regional référentiel's file, in a territory's folder or a folder above it.
+FICHIER_REFERENTIEL = "referentiel.yaml"
+
 MONTH_NAMES = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",

@@ -10,18 +10,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from clstool.errors import InputError
 from clstool.fsutil import FileTooLarge, NotRegularFile, read_bounded
-from clstool.model.bilan import DOSSIER as BILANS
-from clstool.model.bilan import BilanAnnuel, year_of
 from clstool.model.diagnostic import Diagnostic, make
-from clstool.model.documents import Contrat, Fiche
-from clstool.yamlio.read import MAX_BYTES, Pos, YamlError, read_yaml
-from clstool.yamlio.schema_errors import format_path, to_problems
+from clstool.model.vocabulary import DOSSIER_BILANS as BILANS
+
+if TYPE_CHECKING:  # the models (pydantic) are imported when a file is loaded, not to find files:
+    # a warm validate answers from the cache without them
+    from pydantic import BaseModel
+
+    from clstool.yamlio.read import Pos
+
 
 CONTRAT = "contrat.yaml"
 FICHES = "fiches"
@@ -48,6 +49,8 @@ class SourceFile:
         return position(self.positions, path, at_key)
 
     def add(self, path: tuple, code: str, message: str, at_key: bool = False, **kw) -> None:
+        from clstool.yamlio.schema_errors import format_path
+
         self.diagnostics.append(make(self.display, self.pos(path, at_key), code, message,
                                      format_path(path), **kw))
 
@@ -67,6 +70,8 @@ class Territory:
 
     def bilan(self, year: int) -> SourceFile | None:
         """The file ``bilans/<year>.yaml``, if there is one."""
+        from clstool.model.bilan import year_of
+
         return next((b for b in self.bilans if year_of(b.path.name) == year), None)
 
 
@@ -241,6 +246,8 @@ def _unreadable_folder(display: str, folder: Path, exc: OSError) -> SourceFile:
 def read_source(path: Path) -> bytes:
     """The bytes of a YAML file, bounded (:data:`~clstool.yamlio.read.MAX_BYTES`) before
     reading. Raises :class:`OSError` (see :func:`read_problem`)."""
+    from clstool.yamlio.read import MAX_BYTES
+
     return read_bounded(path, MAX_BYTES)
 
 
@@ -257,12 +264,21 @@ def read_problem(exc: OSError) -> tuple[str, str]:
 
 def model_of(kind: str) -> type[BaseModel]:
     """The model of a kind of file."""
+    from clstool.model.bilan import BilanAnnuel
+    from clstool.model.documents import Contrat, Fiche
+
     models: dict[str, type[BaseModel]] = {"contrat": Contrat, "bilan": BilanAnnuel}
     return models.get(kind, Fiche)
 
 
 def load_file(source: SourceFile) -> SourceFile:
     """Read, parse and validate one file; every problem becomes a diagnostic."""
+    from pydantic import ValidationError
+
+    from clstool.model.bilan import year_of
+    from clstool.yamlio.read import YamlError, read_yaml
+    from clstool.yamlio.schema_errors import format_path, to_problems
+
     model_cls = model_of(source.kind)
     if source.unreadable is not None:
         source.diagnostics.append(make(source.display, (1, 1), "CLS010", source.unreadable))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from clstool.errors import InputError
-from clstool.model.referentiel import NOM_FICHIER, Referentiel
-from clstool.yamlio.read import YamlError, read_yaml
-from clstool.yamlio.schema_errors import position, to_problems
+from clstool.fsutil import read_bounded
+from clstool.model.vocabulary import FICHIER_REFERENTIEL as NOM_FICHIER
+
+if TYPE_CHECKING:  # the model is imported to read a référentiel, not to find it (warm validate)
+    from clstool.model.referentiel import Referentiel
 
 #: a référentiel is a list of objectives, not a corpus: bounded before reading
 MAX_BYTES = 2 * 1024 * 1024
@@ -32,26 +33,38 @@ def find(folder: Path) -> Path | None:
 
 def key(folder: Path) -> str:
     """What the findings of a territory owe to its référentiel (for the lint cache)."""
+    import hashlib
+
     path = find(folder)
     if path is None:
         return ""
-    st = path.stat()
-    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+    try:  # its content, as for every file the cache keys on: never its size and date
+        return f"{path}:{hashlib.blake2b(read_bounded(path, MAX_BYTES), digest_size=16).hexdigest()}"
+    except OSError:
+        return f"{path}:illisible"
 
 
 def read(path: Path, shown: str | None = None) -> Referentiel:
     """The référentiel in ``path``; :class:`InputError` with « file:line:col » if it is wrong."""
+    from clstool.fsutil import FileTooLarge
+
     shown = shown or str(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{shown} : référentiel trop volumineux (maximum {MAX_BYTES // (1024 * 1024)} Mo)")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_BYTES)
+    except FileTooLarge:
+        raise InputError(f"{shown} : référentiel trop volumineux (maximum {MAX_BYTES // (1024 * 1024)} Mo)") from None
     except OSError as exc:
         raise InputError(f"{shown} : référentiel illisible ({exc.strerror or exc})") from None
     return _parse(raw, shown)
 
 
 def _parse(raw: bytes, shown: str) -> Referentiel:
+    from pydantic import ValidationError
+
+    from clstool.model.referentiel import Referentiel
+    from clstool.yamlio.read import YamlError, read_yaml
+    from clstool.yamlio.schema_errors import position, to_problems
+
     try:
         doc = read_yaml(raw)
     except YamlError as exc:
