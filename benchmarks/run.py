@@ -280,7 +280,8 @@ def find_schemas(workdir: Path) -> tuple[dict[str, Path], str]:
     if all(p.is_file() for p in shipped.values()):
         return shipped, "schemas/ du dépôt (`clstool schema --output` indisponible)"
     sys.path.insert(0, str(ROOT / "src"))
-    from clstool.model.documents import Contrat, Fiche
+    from clstool.model.contrat import Contrat
+    from clstool.model.documents import Fiche
 
     out = workdir / "pydantic-schemas"
     out.mkdir(parents=True, exist_ok=True)

@@ -53,7 +53,7 @@ from typing import Any, Iterator, Literal, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
-from clstool.model.documents import Periode
+from clstool.model.contrat import Periode
 from clstool.yamlio.load import SourceFile, load
 
 ROOT = Path(__file__).resolve().parent.parent

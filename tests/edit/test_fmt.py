@@ -11,7 +11,8 @@ import yaml
 from conftest import DATA, ROOT, run
 
 from clstool.edit.fmt import FormatError, comments, format_text
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.yamlio.read import read_yaml
 from clstool.yamlio.schema_errors import allowed_keys
 

@@ -9,7 +9,8 @@ import io
 import openpyxl
 
 from clstool.interop import oscars
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.yamlio.load import load
 from tests.conftest import DATA, run
 from tests.regional_helpers import region

@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from clstool.errors import InputError
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.planning.periods import Interval
 from clstool.planning.plan import default_as_of, fiche_plan, parse_as_of, planned_status
 from clstool.planning.status import (

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from clstool.errors import InputError
 from clstool.lint.rules._common import fold
-from clstool.model.documents import Contact, Contrat, Fiche
+from clstool.model.contrat import Contact, Contrat
+from clstool.model.documents import Fiche
 
 NO_CARRIER = "Coordination du CLS"
 GROUPINGS = ("porteur", "fiche", "axe")

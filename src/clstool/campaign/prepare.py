@@ -21,7 +21,8 @@ from clstool.campaign.addressees import Addressee, Directory, group
 from clstool.campaign.workbook import Context, build
 from clstool.errors import InputError
 from clstool.fsutil import atomic_write
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval
 from clstool.sheets.write import write_csv

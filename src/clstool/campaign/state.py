@@ -94,7 +94,7 @@ def _write_reminder(folder: str, manifest: dict, entry: dict, loaded, fiches: di
     from clstool.campaign.addressees import Addressee
     from clstool.campaign.mail import draft, parse_sender
     from clstool.fsutil import atomic_write
-    from clstool.model.documents import Contact
+    from clstool.model.contrat import Contact
 
     contact = Contact(organisation=entry["destinataire"], nom=entry.get("personne"), courriel=entry["courriel"])
     addressee = Addressee(entry["cle"], entry["destinataire"], contact,

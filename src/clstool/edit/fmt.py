@@ -43,7 +43,8 @@ from clstool.edit.canonical import fast_layout, plain_allowed, yaml11_changes
 from clstool.fsutil import atomic_write
 from clstool.lint.suppressions import comment_start, indent_of
 from clstool.model.bilan import BilanAnnuel
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.yamlio.load import discover, read_problem, read_source
 from clstool.yamlio.read import YamlError, read_yaml, resolve_scalar
 from clstool.yamlio.schema_errors import allowed_keys

@@ -30,7 +30,7 @@ from pathlib import Path
 from clstool import __version__
 from clstool.errors import InputError
 from clstool.fsutil import atomic_write
-from clstool.model.documents import Axe, Contrat, Periode
+from clstool.model.contrat import Axe, Contrat, Periode
 from clstool.model.schema import KINDS, file_name, schema_text
 from clstool.yamlio.write import dump, model_data
 

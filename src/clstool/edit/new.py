@@ -20,7 +20,8 @@ from typing import Any
 
 from clstool.errors import InputError
 from clstool.fsutil import atomic_write
-from clstool.model.documents import ID_LONGUEUR_MAX, ID_MOTIF, Contrat
+from clstool.model.contrat import Contrat
+from clstool.model.documents import ID_LONGUEUR_MAX, ID_MOTIF
 from clstool.model.schema import json_schema
 from clstool.yamlio.load import CONTRAT, FICHES, load
 from clstool.yamlio.write import dump, schema_line

@@ -17,7 +17,8 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 
-from clstool.model.documents import Contrat, Fiche, Financement, TerritoireIntervention, flatten
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche, Financement, TerritoireIntervention, flatten
 from clstool.model.names import id_key
 from clstool.model.vocabulary import AGES, DETERMINANTS, PROFESSIONNELS
 from clstool.model.vocabulary import libelle as status_label

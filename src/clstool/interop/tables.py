@@ -26,7 +26,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from clstool.model.documents import Contrat, Fiche, Financement, flatten, periode_of
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche, Financement, flatten, periode_of
 from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
 from clstool.sheets.write import put, write_csv

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.model.referentiel import unknown_code_message
 from clstool.yamlio import referentiel as regional
 from clstool.yamlio.load import SourceFile, Territory

@@ -10,7 +10,8 @@ import re
 
 from pydantic import Field, field_validator
 
-from clstool.model.documents import Model, Nombre, Reunion, Texte, TexteNonVide
+from clstool.model.contrat import Reunion
+from clstool.model.documents import Model, Nombre, Texte, TexteNonVide
 from clstool.model.vocabulary import DOSSIER_BILANS
 
 #: ``bilans/<année>.yaml``: the folder and the pattern of the file names.

@@ -1,6 +1,6 @@
 """JSON Schema (draft 2020-12) of ``contrat.yaml`` and fiche files, for editors and other tools.
 
-Generated from the pydantic models (:class:`clstool.model.documents.Contrat`, :class:`clstool.model.documents.Fiche`)
+Generated from the pydantic models (:class:`clstool.model.contrat.Contrat`, :class:`clstool.model.documents.Fiche`)
 in validation mode, so it can never say something the models do not. The French field
 descriptions come from the models; the French descriptions of the sub-objects are
 :data:`OBJECT_DESCRIPTIONS` (the class docstrings are in English, for programmers).
@@ -34,12 +34,13 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
+from clstool.model import contrat
 from clstool.model import documents as models
 from clstool.model.bilan import BilanAnnuel
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("contrat", "fiche", "bilan")
-_ROOTS: dict[str, type[BaseModel]] = {"contrat": models.Contrat, "fiche": models.Fiche, "bilan": BilanAnnuel}
+_ROOTS: dict[str, type[BaseModel]] = {"contrat": contrat.Contrat, "fiche": models.Fiche, "bilan": BilanAnnuel}
 _HEADINGS = {
     "contrat": (
         "Contrat Local de Santé (contrat.yaml)",
@@ -123,7 +124,7 @@ class _Generator(GenerateJsonSchema):
         inner = self.generate_inner(schema["schema"])
         if function is models._number_as_text:  # text, or a number kept as its text
             return {"anyOf": [inner, {"type": "integer"}]}
-        if function is models._year_or_date:
+        if function is contrat._year_or_date:
             return {"anyOf": [{"type": "integer"},
                               {"type": "string", "pattern": _ISO_DATE, "format": "date"}]}
         return inner

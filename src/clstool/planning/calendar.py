@@ -25,7 +25,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from clstool.errors import InputError
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.model.names import id_key
 from clstool.planning.plan import (
     PlanEntry,

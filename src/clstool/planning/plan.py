@@ -37,13 +37,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from clstool.model.documents import (
-    Contrat,
-    Declinaison,
-    EntreeCalendrier,
-    Fiche,
-    periode_of,
-)
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Declinaison, EntreeCalendrier, Fiche, periode_of
 from clstool.planning.periods import Interval, ParsedPeriod, parse_period
 
 __all__ = [

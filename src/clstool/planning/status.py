@@ -92,14 +92,8 @@ from __future__ import annotations
 import datetime as dt
 
 from clstool.model import vocabulary
-from clstool.model.documents import (
-    Contrat,
-    Fiche,
-    Indicateur,
-    MesureIndicateur,
-    SuiviAnnee,
-    SuiviDeclinaison,
-)
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche, Indicateur, MesureIndicateur, SuiviAnnee, SuiviDeclinaison
 from clstool.model.names import id_key
 from clstool.model.vocabulary import ACTION_ENTIERE, TERMINAUX, libelle
 from clstool.planning.periods import Interval

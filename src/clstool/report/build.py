@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from clstool import __version__
 from clstool.errors import InputError
 from clstool.lint.run import ValidationResult, validate_project
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.model.formatting import fr_date, plural
 from clstool.model.names import id_key
 from clstool.model.vocabulary import (

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.model.vocabulary import (
     STATUTS_PREVUS,
 )

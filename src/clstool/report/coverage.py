@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.model.names import comparison_key as fold
 from clstool.model.names import partner_names
 from clstool.model.vocabulary import (

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
-from clstool.model.documents import Contrat, EntreeCalendrier, Fiche, periode_of
+from clstool.model.contrat import Contrat
+from clstool.model.documents import EntreeCalendrier, Fiche, periode_of
 from clstool.model.formatting import fr_date, fr_number, fr_percent, plural
 from clstool.model.vocabulary import (
     SOURCES_CALENDRIER,

@@ -13,7 +13,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from clstool.model.documents import Contrat, Fiche, flatten
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche, flatten
 from clstool.model.names import comparison_key, partner_names
 from clstool.model.vocabulary import DETERMINANTS, STATUTS
 from clstool.planning.status import compute

@@ -265,7 +265,8 @@ def read_problem(exc: OSError) -> tuple[str, str]:
 def model_of(kind: str) -> type[BaseModel]:
     """The model of a kind of file."""
     from clstool.model.bilan import BilanAnnuel
-    from clstool.model.documents import Contrat, Fiche
+    from clstool.model.contrat import Contrat
+    from clstool.model.documents import Fiche
 
     models: dict[str, type[BaseModel]] = {"contrat": Contrat, "bilan": BilanAnnuel}
     return models.get(kind, Fiche)

@@ -65,7 +65,8 @@ from clstool.interop.tet.cells import text_of
 from clstool.interop.tet.columns import read_columns
 from clstool.interop.tet.territory import write_plan
 from clstool.interop.tet.vocabulary import BY_KEY, SHEET, classify, normalise
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.contrat import Contrat
+from clstool.model.documents import Fiche
 from clstool.model.names import id_key
 from clstool.planning.plan import check_year
 from clstool.sheets.read import Sheet, read_workbook

@@ -39,8 +39,9 @@ from functools import cached_property, lru_cache
 from typing import Any, ClassVar, NamedTuple
 
 from clstool.lint.documented import Documented, Example
+from clstool.model.contrat import Contrat
 from clstool.model.diagnostic import Diagnostic, Severity
-from clstool.model.documents import Contrat, Fiche
+from clstool.model.documents import Fiche
 from clstool.yamlio.load import SourceFile, Territory
 from clstool.yamlio.schema_errors import allowed_keys, format_path
 

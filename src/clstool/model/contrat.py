@@ -1,0 +1,165 @@
+"""The model of ``contrat.yaml``: the contract, its axes, governance, diagnosis and contacts.
+
+Shared types (strict base model, texts, years, numbers, identifiers) come from
+:mod:`clstool.model.documents`, the model of the fiches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Union
+
+from pydantic import (
+    BeforeValidator,
+    Field,
+    field_validator,
+)
+
+from clstool.model.bounds import (  # noqa: F401  # noqa: F401
+    ANNEE_MAX,
+    ANNEE_MIN,
+    BORNES,
+    ID_LONGUEUR_MAX,
+    ID_MOTIF,
+    NOMBRE_MAX,
+    Annee,
+    Nombre,
+    _bounded_year,
+    _finite,
+    _identifier,
+    _shown,
+)
+from clstool.model.documents import Identifiant, Model, Texte, TexteNonVide
+
+# --- The contract --------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _year_or_date(value: Any) -> Any:
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"date « {value} » impossible") from None
+        _bounded_year(day.year)
+        return value
+    if isinstance(value, str) and len(value) > 40:
+        raise ValueError(f"« {_shown(value)} » n'est ni une année (2022) ni une date ISO (2030-12-31)")
+    if isinstance(value, str):
+        raise ValueError(f"« {value} » n'est ni une année (2022) ni une date ISO (2030-12-31)")
+    return _bounded_year(value)
+
+
+AnneeOuDate = Annotated[Union[int, str], BeforeValidator(_year_or_date)]
+
+
+class Periode(Model):
+    debut: AnneeOuDate = Field(description="Année (2022) ou date ISO (2022-01-01) de début.")
+    fin: AnneeOuDate = Field(description="Année (2027) ou date ISO (2030-12-31) de fin.")
+
+    def debut_date(self) -> dt.date:
+        return dt.date(self.debut, 1, 1) if isinstance(self.debut, int) else dt.date.fromisoformat(self.debut)
+
+    def fin_date(self) -> dt.date:
+        return dt.date(self.fin, 12, 31) if isinstance(self.fin, int) else dt.date.fromisoformat(self.fin)
+
+
+class Axe(Model):
+    id: Identifiant = Field(description="Identifiant de l'axe (« 1 »).")
+    titre: TexteNonVide = Field(description="Intitulé de l'axe.")
+    sous_titre: str | None = Field(None, description="Sous-titre de l'axe.")
+    description: str | None = Field(None, description="Présentation de l'axe, telle que le contrat la donne.")
+
+
+class Reunion(Model):
+    date: str = Field(description="Date de la réunion (AAAA-MM-JJ).")
+    objet: str | None = Field(None, description="Objet de la réunion.")
+
+    @field_validator("date")
+    @classmethod
+    def _iso(cls, value: str) -> str:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"date « {value} » invalide : écrivez AAAA-MM-JJ") from None
+        return value
+
+
+class Instance(Model):
+    """A governance body and how often it must meet."""
+
+    id: Identifiant = Field(description="Identifiant court (copil, cotech…).")
+    nom: TexteNonVide = Field(description="Nom de l'instance.")
+    reunions_min_par_an: int | None = Field(None, ge=0, le=366, description="Nombre minimal de réunions par an.")
+    composition: list[str] = Field(default_factory=list, description="Membres.")
+    presidence: list[str] = Field(default_factory=list, description="Présidence ou pilotage.")
+    missions: list[str] = Field(default_factory=list, description="Missions.")
+    reunions: list[Reunion] = Field(default_factory=list, description="Réunions tenues.")
+
+
+class ChiffreCle(Model):
+    libelle: TexteNonVide = Field(description="Le chiffre ou le constat, tel qu'écrit.")
+    valeur: Nombre | None = Field(None, description="Valeur chiffrée, quand le constat en donne une.")
+    unite: str | None = Field(None, description="Unité (%, habitants, €…).")
+    annee: Annee | None = Field(None, description="Année du chiffre.")
+    theme: str | None = Field(None, description="Thème (démographie, santé mentale…).")
+    source: str | None = Field(None, description="Source du chiffre.")
+
+
+class DiagnosticLocal(Model):
+    source: list[str] = Field(default_factory=list, description="Auteurs du diagnostic.")
+    annee: Annee | None = Field(None, description="Année du diagnostic.")
+    chiffres: list[ChiffreCle] = Field(default_factory=list, description="Chiffres clés et constats.")
+
+
+_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$")
+
+
+class Contact(Model):
+    """A person who answers the yearly follow-up campaign for an organisation."""
+
+    organisation: TexteNonVide = Field(
+        description="L'organisation, écrite comme dans les porteurs ou pilotes des fiches (« CPAM »)."
+    )
+    nom: str | None = Field(None, description="La personne à qui écrire (« Camille Martin »).")
+    courriel: str | None = Field(None, description="Son adresse électronique.")
+    fiches: list[Texte] = Field(
+        default_factory=list,
+        description="Fiches dont elle répond même si son organisation n'est pas le premier porteur.",
+    )
+    coordination: bool = Field(
+        False, description="true : la coordination du CLS, qui envoie les classeurs de la campagne."
+    )
+
+    @field_validator("courriel")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL.match(value):
+            raise ValueError(f"adresse électronique « {value} » invalide : écrivez nom@domaine.fr")
+        return value
+
+
+class Contrat(Model):
+    """One territory's ``contrat.yaml``."""
+
+    territoire: TexteNonVide = Field(description="Le territoire (« Ville de Montpellier »).")
+    intitule: TexteNonVide = Field(description="Intitulé du contrat.")
+    periode: Periode = Field(description="Période du contrat : debut et fin (années ou dates ISO).")
+    signataires: list[str] = Field(default_factory=list, description="Signataires du contrat.")
+    axes: list[Axe] = Field(default_factory=list, description="Axes stratégiques : id, titre, sous_titre.")
+    gouvernance: list[Instance] = Field(
+        default_factory=list, description="Instances de gouvernance (COPIL, COTECH…) et leur rythme de réunion."
+    )
+    transitions: dict[str, str] = Field(
+        default_factory=dict, description="Transitions nommées par le contrat : lentille → définition."
+    )
+    diagnostic: DiagnosticLocal | None = Field(None, description="Diagnostic local de santé : sources, chiffres clés.")
+    alias_partenaires: dict[str, list[str]] = Field(
+        default_factory=dict, description="Nom canonique d'un partenaire → autres graphies (CPAM34…)."
+    )
+    contacts: list[Contact] = Field(
+        default_factory=list,
+        description="Destinataires de la campagne de suivi : organisation → personne, courriel.",
+    )
