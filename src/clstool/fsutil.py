@@ -73,8 +73,15 @@ def read_bounded(path: str | os.PathLike, limit: int) -> bytes:
             raise NotRegularFile(errno.EINVAL, "pas un fichier ordinaire", str(path))
         if info.st_size > limit:
             raise FileTooLarge(str(path), info.st_size, limit)
-        chunks, total = [], 0
-        while total <= limit:  # the file may grow after fstat: never read past limit + 1
+        # One read of the size fstat gave, plus one byte: a short read of a regular file is its
+        # end (one system call for the common file, not two). The file may grow after fstat:
+        # never read past limit + 1.
+        wanted = min(info.st_size + 1, limit + 1)
+        first = os.read(fd, wanted)
+        if len(first) < wanted:
+            return first
+        chunks, total = [first], len(first)
+        while total <= limit:
             chunk = os.read(fd, min(limit + 1 - total, 1 << 20) or 1)
             if not chunk:
                 break

@@ -14,6 +14,7 @@ from fuzz_strategies import CONTRAT, fuzz_settings
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from clstool.lint.cache import FORMAT
 from clstool.lint.run import validate
 
 FICHE = 'id: "1-1"\naxe: "1"\ntitre: Une action\ntypologie: nouvelle\n'  # one schema error
@@ -28,7 +29,7 @@ json_values = st.recursive(
 _field = st.one_of(st.integers(-2, 3), st.text(max_size=6), st.none(), st.floats(allow_nan=False),
                    st.sampled_from(["error", "warning", "info", "CLS020", ""]))
 near_valid = st.builds(
-    lambda files, rows: {"format": 1, "files": files, "diagnostics": rows},
+    lambda files, rows: {"format": FORMAT, "files": files, "diagnostics": rows},
     st.integers(0, 3),
     st.lists(st.lists(_field, min_size=7, max_size=7), max_size=3),
 )
@@ -49,7 +50,7 @@ def terr(tmp_path_factory) -> tuple[Path, dict]:
 @fuzz_settings(0.2)
 @given(content=entries)
 @example(content=b"[1, 2]")
-@example(content=b'{"format": 1, "files": 2, "diagnostics": [[0, "x", 1, "CLS020", "m", "error", ""]]}')
+@example(content=b'{"format": 2, "files": 2, "diagnostics": [[0, "x", 1, "CLS020", "m", "error", ""]]}')
 def test_damaged_cache_entries_are_ignored(terr, tmp_path_factory, content):
     root, reference = terr
     cache = tmp_path_factory.mktemp("cache")
@@ -63,7 +64,7 @@ def test_damaged_cache_entries_are_ignored(terr, tmp_path_factory, content):
     for d in again.diagnostics:
         assert isinstance(d.line, int) and isinstance(d.column, int) and d.line >= 1 and d.column >= 1, d
     try:
-        shape_ok = json.loads(content)["format"] == 1
+        shape_ok = json.loads(content)["format"] == FORMAT
     except (ValueError, TypeError, KeyError, UnicodeDecodeError):
         shape_ok = False
     if not shape_ok:

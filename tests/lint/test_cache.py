@@ -12,6 +12,7 @@ from pathlib import Path
 
 from conftest import DATA
 
+from clstool.lint.cache import FORMAT
 from clstool.lint.run import validate
 
 
@@ -64,12 +65,13 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(tmp_path):
     terr = _copy_montpellier(tmp_path)
     cache = tmp_path / "cache"
     cold = validate([str(terr)], cache_dir=cache)
-    for damage in (b"", b"{not json", b'{"format": 1, "files": 17, "diagnostics": [[99, 1]]}',
-                   json.dumps({"format": 1, "files": 17, "diagnostics": [[0, 1, 1, "CLS201", "x", "nope", ""]]}).encode()):
+    for damage in (b"", b"{not json", b'{"format": %d, "files": 17, "diagnostics": [[99, 1]]}' % FORMAT,
+                   json.dumps({"format": FORMAT, "files": 17,
+                               "diagnostics": [[0, 1, 1, "CLS201", "x", "nope", ""]]}).encode()):
         (entry,) = _entries(cache)
         entry.write_bytes(damage)
         assert _key(validate([str(terr)], cache_dir=cache)) == _key(cold)
-        assert json.loads(entry.read_bytes())["format"] == 1  # rewritten whole
+        assert json.loads(entry.read_bytes())["format"] == FORMAT  # rewritten whole
 
 
 def test_settings_are_part_of_the_key(tmp_path):
@@ -104,7 +106,7 @@ def test_concurrent_runs_share_the_cache_safely(tmp_path):
     for proc in procs:
         assert proc.returncode == 0, proc.stderr
         assert len(json.loads(proc.stdout)["diagnostics"]) == len(expected)
-    assert [json.loads(e.read_bytes())["format"] for e in _entries(cache)] == [1]
+    assert [json.loads(e.read_bytes())["format"] for e in _entries(cache)] == [FORMAT]
     assert not list(cache.rglob("*.tmp"))
 
 

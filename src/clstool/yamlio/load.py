@@ -133,6 +133,8 @@ def _territories_below(folder: Path, errors: list[tuple[Path, OSError]]) -> list
             found.add(Path(current))
         elif FICHES in dirs and _fiche_files(Path(current) / FICHES, errors):
             found.add(Path(current))
+        if Path(current) in found:  # a territory's own folders hold files, not territories
+            dirs[:] = [d for d in dirs if d not in (FICHES, BILANS)]
     return sorted(found)
 
 
