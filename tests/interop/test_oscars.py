@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 
 import openpyxl
 
@@ -69,3 +70,15 @@ def test_xlsx_export_of_a_folder_has_a_territory_column_and_both_contracts(tmp_p
     table = list(sheet.iter_rows(values_only=True))
     assert table[0][0] == "Territoire"
     assert {r[0] for r in table[1:]} == {"Ville de Montpellier", "Ville de Clermont-Ferrand"}
+
+
+def test_the_standard_export_carries_the_referentiel_too(tmp_path):
+    """``export --format csv|json``: the référentiel's codes and labels, per fiche (fictitious)."""
+    from clstool.interop import tables
+
+    root = region(tmp_path / "region")
+    rows = _csv(tables.to_csv(tables.collect([str(root)])))
+    a = next(r for r in rows if r["Territoire"] == "Ville A" and r["Fiche"] == "1-1")
+    assert (a["Codes du référentiel"], a["Objectifs du référentiel"]) == ("PRS-1", "Prévenir les conduites à risque")
+    data = json.loads(tables.to_json(tables.collect([str(root)])))
+    assert {"PRS-1": "Prévenir les conduites à risque"}.items() <= data["territoires"][0]["referentiel"].items()

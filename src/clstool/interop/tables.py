@@ -41,6 +41,8 @@ class TerritoryData:
     display: str  #: the folder as given
     contrat: Contrat | None
     fiches: list[tuple[SourceFile, Fiche]]
+    #: code → label of the regional référentiel that applies to the territory (none: empty)
+    referentiel: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -80,8 +82,14 @@ def collect(paths: list[str]) -> Exported:
             else:
                 out.ignores.append(source.display)
         fiches.sort(key=lambda pair: id_key(pair[1].id))
+        labels: dict[str, str] = {}
+        if any(fiche.referentiel for _, fiche in fiches):
+            from clstool.yamlio import referentiel as regional
+
+            found, _ = regional.for_folder(territory.root)
+            labels = found.libelles if found else {}
         out.territories.append(TerritoryData(territory.display, contrat if isinstance(contrat, Contrat) else None,
-                                             fiches))
+                                             fiches, labels))
     return out
 
 
@@ -94,7 +102,8 @@ def _dump(model: Any) -> Any:
 
 def to_json(data: Exported) -> str:
     return json.dumps({"version": 1, "territoires": [
-        {"dossier": t.display, "contrat": _dump(t.contrat), "fiches": [_dump(f) for _, f in t.fiches]}
+        {"dossier": t.display, "contrat": _dump(t.contrat), "fiches": [_dump(f) for _, f in t.fiches],
+         "referentiel": t.referentiel}
         for t in data.territories
     ]}, ensure_ascii=False, indent=2) + "\n"
 
@@ -133,7 +142,7 @@ FICHE_COLUMNS = (
     "Porteurs", "Pilotes", "Partenaires", "Opérateurs", "Financeurs", "Montant total (€)",
     "Déclinaisons", "Indicateurs", "Début", "Fin", "Calendrier", "Âges visés", "Professionnels visés",
     "Participation citoyenne", "Accès à l'information et aux droits", "Dernier suivi",
-    "Statut déclaré", "Avancement (%)",
+    "Statut déclaré", "Avancement (%)", "Codes du référentiel", "Objectifs du référentiel",
 )  # fmt: skip
 
 
@@ -156,6 +165,8 @@ def fiche_rows(data: Exported) -> Iterator[list]:
             _join(public.ages) if public else None, _join(public.professionnels) if public else None,
             _answer(fiche.participation_citoyenne), _answer(fiche.acces_information_droits),
             year, followup.statut if followup else None, followup.avancement if followup else None,
+            _join(fiche.referentiel),
+            _join(territory.referentiel.get(c, "code inconnu du référentiel") for c in fiche.referentiel),
         ]
 
 
