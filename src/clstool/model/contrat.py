@@ -16,20 +16,7 @@ from pydantic import (
     field_validator,
 )
 
-from clstool.model.bounds import (  # noqa: F401  # noqa: F401
-    ANNEE_MAX,
-    ANNEE_MIN,
-    BORNES,
-    ID_LONGUEUR_MAX,
-    ID_MOTIF,
-    NOMBRE_MAX,
-    Annee,
-    Nombre,
-    _bounded_year,
-    _finite,
-    _identifier,
-    _shown,
-)
+from clstool.model.bounds import Annee, Nombre, _bounded_year, _shown
 from clstool.model.documents import Identifiant, Model, Texte, TexteNonVide
 
 # --- The contract --------------------------------------------------------------------------------
