@@ -90,9 +90,7 @@ def territory_rows(territory: Territory, years: tuple[int, ...] | None, today: d
     try:
         return _rows(territory, years, today)
     finally:
-        for source in territory.files:
-            source.model = source.data = source.raw = None
-            source.positions, source.diagnostics, source.text = {}, [], ""
+        territory.forget()
 
 
 def _rows(territory: Territory, years: tuple[int, ...] | None, today: dt.date) -> tuple[list[list], list[str]]:

@@ -207,9 +207,7 @@ def _validate_territory(territory: Territory, ctx: _Context) -> Part:
         for f in territory.files:
             load_file(f)
         found = _diagnose(territory, settings, reference)
-    for f in territory.files:  # keep memory flat on large corpora
-        f.model = f.data = f.raw = None
-        f.positions, f.diagnostics, f.text = {}, [], ""
+    territory.forget()  # keep memory flat on large corpora
     return _part(territory, found)
 
 

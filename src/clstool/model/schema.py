@@ -156,8 +156,6 @@ class _Generator(GenerateJsonSchema):
 
 
 _BOUNDS: dict[str, str] = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
-#: when a value has two bounds of one kind, the tighter one is the one in force
-_TIGHTER = {"minimum": max, "exclusiveMinimum": max, "maximum": min, "exclusiveMaximum": min}
 
 
 def _tidy(node: Any) -> Any:
@@ -187,8 +185,6 @@ def _tidy(node: Any) -> Any:
                         sub["description"] = OBJECT_DESCRIPTIONS[name]
                     else:
                         sub.pop("description", None)
-        elif key in _TIGHTER and key in out:  # a field bound (ge=0) and a type bound (±10^15)
-            out[key] = _TIGHTER[key](out[key], value)
         else:
             out[key] = _tidy(value)
     return out

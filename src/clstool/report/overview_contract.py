@@ -83,9 +83,7 @@ def summarize(territory: Territory, year: int, as_of: dt.date) -> ContractSummar
     try:
         return _summarize(territory, year, as_of)
     finally:
-        for source in territory.files:
-            source.model = source.data = source.raw = None
-            source.positions, source.diagnostics, source.text = {}, [], ""
+        territory.forget()
 
 
 def _summarize(territory: Territory, year: int, as_of: dt.date) -> ContractSummary:

@@ -83,9 +83,13 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], dialect: st
 def put(ws: Any, row: int, column: int, value: Any) -> Any:
     """Write ``value`` into the cell (``row``, ``column``) of the openpyxl sheet ``ws`` and return
     the cell: text as a string cell, never a formula (``=…``) nor an error value (``#N/A``)."""
+    return _text_stays_text(ws.cell(row, column), value)
+
+
+def _text_stays_text(cell: Any, value: Any) -> Any:
+    """Set ``value`` on ``cell``: text as a string cell, without the characters XML cannot carry."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    cell = ws.cell(row, column)
     if isinstance(value, str):
         cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell.data_type = "s"  # openpyxl made « =… » a formula and « #N/A » an error: text it is
@@ -98,10 +102,5 @@ def write_only_cell(ws: Any, value: Any) -> Any:
     """A cell for a sheet in openpyxl's write-only (streamed) mode, by the same rule as
     :func:`put`: text is a string cell, never a formula nor an error value."""
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    if isinstance(value, str):
-        cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-        cell.data_type = "s"
-        return cell
-    return WriteOnlyCell(ws, value=value)
+    return _text_stays_text(WriteOnlyCell(ws), value)

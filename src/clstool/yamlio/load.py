@@ -68,6 +68,13 @@ class Territory:
     def files(self) -> list[SourceFile]:
         return ([self.contrat] if self.contrat else []) + self.fiches + self.bilans
 
+    def forget(self) -> None:
+        """Drop what loading the files built (trees, models, bytes): memory stays flat when
+        territories are read one after the other."""
+        for source in self.files:
+            source.model = source.data = source.raw = None
+            source.positions, source.diagnostics, source.text = {}, [], ""
+
     def bilan(self, year: int) -> SourceFile | None:
         """The file ``bilans/<year>.yaml``, if there is one."""
         from clstool.model.bilan import year_of
