@@ -50,6 +50,8 @@ def test_pip_install_dot_renders_the_report(tmp_path):
     installed = Path(site, "clstool", "templates")
     assert installed.is_dir() and not installed.is_symlink()
     assert {p.name for p in installed.iterdir()} >= {"report.html.j2", "report.md.j2", "report.css"}
+    forms = Path(site, "clstool", "resources", "formulaires")  # the form profiles are data too
+    assert {p.name for p in forms.iterdir()} >= {"occitanie.yaml", "tet.yaml", "minimal.yaml"}
 
     out = tmp_path / "bilan.html"
     script = ("import sys, clstool.report.render as r; print(r.builtin_templates()); "

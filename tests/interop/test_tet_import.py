@@ -338,3 +338,27 @@ def test_second_column_of_a_kind_and_amount_without_financer_go_to_notes(tmp_pat
            "contenu est gardé dans notes (« Montant € HT : … »)" in texts
     assert "ligne 2, colonne E (« Descriptif ») : deuxième colonne de ce nom : son contenu est gardé dans " \
            "notes (« Descriptif : … »)" in texts
+
+
+def test_an_imported_plan_is_checked_against_the_tet_form(tmp_path, capsys):
+    # three fictitious fiches as TeT exports them: no typology, publics, determinants, nor a
+    # « oui / non » on access to rights; the one without pilot nor dates is warned about that only
+    rows = [{"Axe (x)": "1. Environnement", "Titre de la fiche action": "Action 1 - Qualité de l'air",
+             "Structure pilote": "Ville", "Participation Citoyenne": "Consultation",
+             "Date de début": dt.datetime(2024, 1, 15), "Date de fin": dt.datetime(2025, 6, 30)},
+            {"Axe (x)": "1. Environnement", "Titre de la fiche action": "Action 2 - Bruit",
+             "Structure pilote": "Métropole", "Date de début": dt.datetime(2024, 3, 1)},
+            {"Axe (x)": "2. Santé", "Titre de la fiche action": "Action 3 - Dépistage",
+             "Objectifs": "Dépister plus tôt"}]
+    path = workbook(tmp_path / "plan.xlsx", TEMPLATE_HEADERS, rows)
+    out = tmp_path / "plan"
+    assert main(["import", "tet", str(path), "-o", str(out), "--territoire", "T", "--periode", "2024-2028"]) == 0
+    assert load_yaml(out / "contrat.yaml")["formulaire"] == "tet"
+    found = validate([str(out)]).diagnostics
+    assert sorted((d.file.rsplit("/", 1)[-1], d.code) for d in found) == [
+        ("1.yaml", "CLS202"), ("2.yaml", "CLS202"), ("3.yaml", "CLS201"), ("3.yaml", "CLS202"), ("3.yaml", "CLS303")]
+    # the same plan under the Occitanie form: the rubriques TeT never had are all missing
+    contrat = (out / "contrat.yaml").read_text(encoding="utf-8")
+    (out / "contrat.yaml").write_text(contrat.replace("formulaire: tet\n", ""), encoding="utf-8")
+    occitanie = {d.code for d in validate([str(out)]).diagnostics}
+    assert {"CLS204", "CLS206", "CLS210", "CLS211", "CLS212"} <= occitanie

@@ -18,6 +18,7 @@ from pydantic import (
 
 from clstool.model.bounds import Annee, Nombre, _bounded_year, _shown
 from clstool.model.documents import Identifiant, Model, Texte, TexteNonVide
+from clstool.model.profiles import DEFAULT, Formulaire
 
 # --- The contract --------------------------------------------------------------------------------
 
@@ -149,4 +150,9 @@ class Contrat(Model):
     contacts: list[Contact] = Field(
         default_factory=list,
         description="Destinataires de la campagne de suivi : organisation → personne, courriel.",
+    )
+    formulaire: Formulaire = Field(
+        DEFAULT,
+        description="Formulaire que suivent les fiches : occitanie (défaut), tet (Territoires en Transitions) "
+        "ou minimal. Il dit quelles rubriques les règles de complétude attendent.",
     )

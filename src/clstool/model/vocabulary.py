@@ -192,3 +192,22 @@ SOURCES_CALENDRIER = {"prevu": "calendrier prévisionnel", "ajuste": "calendrier
                       "fiche": "calendrier de la fiche", "contrat": "durée du contrat (aucune date propre)",
                       "aucun": "aucune date"}
 SEVERITES = {"error": "erreur", "warning": "avertissement", "info": "info"}
+
+#: The rubriques of a fiche form that completeness rules check, with their French labels, in the
+#: order of the Occitanie form. A form profile (:mod:`clstool.model.profiles`) lists those it has.
+RUBRIQUES = {
+    "typologie": "Typologie de l'action",
+    "portage": "Porteurs ou pilotes",
+    "calendrier": "Calendrier",
+    "public_vise": "Public visé",
+    "participation_citoyenne": "Participation citoyenne (oui / non)",
+    "participation_citoyenne.natures": "Nature de la participation citoyenne",
+    "acces_information_droits": "Accès à l'information et aux droits (oui / non)",
+    "acces_information_droits.natures": "Nature de la contribution à l'accès à l'information et aux droits",
+    "indicateurs": "Indicateurs d'évaluation",
+    "indicateurs.type": "Indicateurs de processus et de résultat",
+    "determinants": "Déterminants de santé",
+}
+#: The types of a contract's custom field (``champs`` of contrat.yaml).
+TYPES_CHAMP = {"texte": "texte", "nombre": "nombre", "choix": "choix dans une liste",
+               "liste": "liste", "date": "date"}

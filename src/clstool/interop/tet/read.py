@@ -196,6 +196,7 @@ def read_plan(path: str, territoire: str | None = None, periode: str | None = No
         "territoire": name,
         "intitule": f"Plan d'action importé de Territoires en Transitions ({Path(path).name})",
         "periode": {"debut": first, "fin": last},
+        "formulaire": "tet",
         "axes": [{"id": i, "titre": builder.axes.titles[i]} for i in sorted(builder.axes.titles, key=id_key)],
     })
     fiches = []

@@ -7,7 +7,10 @@ A rule is a subclass of :class:`Rule` declared in its own module (``porteur_abse
   :attr:`Severity.WARNING`), ``default`` (``False``: opt-in, run only when its exact code or name
   is selected), ``scope`` (``"fiche"``: :meth:`Rule.check` is called once per fiche;
   ``"territoire"``: once per territory, for rules that compare several fiches) and
-  ``detail_only`` (skip fiches reduced to their title, see :func:`is_title_only`);
+  ``detail_only`` (skip fiches reduced to their title, see :func:`is_title_only`) and
+  ``rubrique`` (a completeness rule about one rubrique of the fiche form, a key of
+  :data:`clstool.model.vocabulary.RUBRIQUES`: run only on territories whose form profile has it,
+  :mod:`clstool.model.profiles`);
 - :meth:`Rule.check` ``(ctx)`` yields :class:`Problem` — or plain tuples
   ``(path, message[, at_key])`` — where ``path`` is a data path in the fiche
   (``("participation_citoyenne", "reponse")``);
@@ -42,6 +45,7 @@ from clstool.lint.documented import Documented, Example
 from clstool.model.contrat import Contrat
 from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.model.documents import Fiche
+from clstool.model.profiles import Profile, of_contract
 from clstool.yamlio.load import SourceFile, Territory
 from clstool.yamlio.schema_errors import allowed_keys, format_path
 
@@ -143,6 +147,11 @@ class Context:
             return None
         return c.periode.debut_date(), c.periode.fin_date()
 
+    @cached_property
+    def profile(self) -> Profile:
+        """The form the territory's fiches follow (``formulaire`` of contrat.yaml)."""
+        return of_contract(self.contrat)
+
     @property
     def contract_years(self) -> range | None:
         span = self.contract_span
@@ -164,6 +173,8 @@ class Rule(Documented):
     default: ClassVar[bool] = True
     scope: ClassVar[str] = "fiche"
     detail_only: ClassVar[bool] = False
+    #: the rubrique of the form this rule checks: skipped when the territory's form lacks it
+    rubrique: ClassVar[str | None] = None
     #: reads the reference date (``ctx.today``): the validation cache keys on that date
     uses_today: ClassVar[bool] = False
 
@@ -218,6 +229,8 @@ def run_rules(territory: Territory, rules: Iterable[Rule], today: dt.date) -> No
     base = Context(territory, today)
     per_fiche = [(Context(territory, today, source), is_title_only(fiche)) for source, fiche in base.fiches]
     for rule in rules:
+        if not base.profile.expects(rule.rubrique):
+            continue
         if rule.scope == "territoire":
             contexts = [base] if base.fiches else []
         else:

@@ -29,6 +29,7 @@ class AccesNonRenseigne(Rule):
 
     code = "CLS206"
     name = "acces-non-renseigne"
+    rubrique = "acces_information_droits"
     detail_only = True
 
     def check(self, ctx: Context):

@@ -29,6 +29,7 @@ class AccesSansNature(Rule):
 
     code = "CLS207"
     name = "acces-sans-nature"
+    rubrique = "acces_information_droits.natures"
 
     def check(self, ctx: Context):
         yield from oui_without_nature(ctx, "acces_information_droits", "accès à l'information et aux droits")

@@ -32,6 +32,7 @@ class DeclinaisonSansCalendrier(Rule):
 
     code = "CLS214"
     name = "declinaison-sans-calendrier"
+    rubrique = "calendrier"
 
     def check(self, ctx: Context):
         for index, declinaison in enumerate(ctx.fiche.declinaisons):

@@ -27,6 +27,7 @@ class DeterminantsVides(Rule):
 
     code = "CLS212"
     name = "determinants-vides"
+    rubrique = "determinants"
     detail_only = True
 
     def check(self, ctx: Context):

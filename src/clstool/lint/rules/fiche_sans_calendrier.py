@@ -36,6 +36,7 @@ class FicheSansCalendrier(Rule):
 
     code = "CLS303"
     name = "fiche-sans-calendrier"
+    rubrique = "calendrier"
     detail_only = True
 
     def check(self, ctx: Context):

@@ -32,6 +32,7 @@ class IndicateurAbsent(Rule):
 
     code = "CLS202"
     name = "indicateur-absent"
+    rubrique = "indicateurs"
     detail_only = True
 
     def check(self, ctx: Context):

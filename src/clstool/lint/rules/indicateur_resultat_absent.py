@@ -33,6 +33,7 @@ class IndicateurResultatAbsent(Rule):
 
     code = "CLS209"
     name = "indicateur-resultat-absent"
+    rubrique = "indicateurs.type"
 
     def check(self, ctx: Context):
         indicateurs = ctx.fiche.indicateurs

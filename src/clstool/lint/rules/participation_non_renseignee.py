@@ -31,6 +31,7 @@ class ParticipationNonRenseignee(Rule):
 
     code = "CLS203"
     name = "participation-non-renseignee"
+    rubrique = "participation_citoyenne"
     detail_only = True
 
     def check(self, ctx: Context):

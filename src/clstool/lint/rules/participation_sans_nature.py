@@ -28,6 +28,7 @@ class ParticipationSansNature(Rule):
 
     code = "CLS204"
     name = "participation-sans-nature"
+    rubrique = "participation_citoyenne.natures"
 
     def check(self, ctx: Context):
         yield from oui_without_nature(ctx, "participation_citoyenne", "participation citoyenne")

@@ -31,6 +31,7 @@ class PorteurAbsent(Rule):
 
     code = "CLS201"
     name = "porteur-absent"
+    rubrique = "portage"
     detail_only = True
 
     def check(self, ctx: Context):

@@ -27,6 +27,7 @@ class PublicViseVide(Rule):
 
     code = "CLS211"
     name = "public-vise-vide"
+    rubrique = "public_vise"
     detail_only = True
 
     def check(self, ctx: Context):

@@ -31,6 +31,7 @@ class TypologieVide(Rule):
 
     code = "CLS210"
     name = "typologie-vide"
+    rubrique = "typologie"
     detail_only = True
 
     def check(self, ctx: Context):
