@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from clstool.model.bounds import Annee, Nombre, _bounded_year, _shown
+from clstool.model.custom_fields import Champs
 from clstool.model.documents import Identifiant, Model, Texte, TexteNonVide
 from clstool.model.profiles import DEFAULT, Formulaire
 
@@ -155,4 +156,9 @@ class Contrat(Model):
         DEFAULT,
         description="Formulaire que suivent les fiches : occitanie (défaut), tet (Territoires en Transitions) "
         "ou minimal. Il dit quelles rubriques les règles de complétude attendent.",
+    )
+    champs: Champs = Field(
+        default_factory=list,
+        description="Champs propres au contrat, que ses fiches renseignent sous champs : cle, libelle, type "
+        "(texte, nombre, choix, liste, date), unite, choix, obligatoire.",
     )

@@ -370,6 +370,10 @@ class Fiche(Model):
         default_factory=list,
         description="Codes d'objectifs du référentiel régional (referentiel.yaml au-dessus des territoires).",
     )
+    champs: dict[str, Union[Nombre, str, list[str]]] = Field(
+        default_factory=dict,
+        description="Valeurs des champs propres au contrat (déclarés sous champs dans contrat.yaml), par clé.",
+    )
     suivi: Annotated[dict[Annee, SuiviAnnee], BeforeValidator(_year_keys)] = Field(
         default_factory=dict, description="Suivi annuel, par année."
     )
