@@ -22,12 +22,19 @@ class SchemaKind(str, Enum):
 def schema(
     kind: Annotated[Optional[SchemaKind], typer.Argument(help="fiche, contrat ou bilan (défaut avec --output : les trois).", show_default=False)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Dossier où écrire <type>.schema.json.", show_default=False)] = None,
+    territoire: Annotated[Optional[str], typer.Option("--territoire", help="Dossier d'un territoire : le schéma des fiches y décrit les champs propres à son contrat (champs de contrat.yaml).", show_default=False)] = None,
 ) -> None:
     """Schéma JSON (draft 2020-12) des fichiers, pour les éditeurs (yaml-language-server) et les outils."""
     from pathlib import Path
 
     from clstool.fsutil import atomic_write
-    from clstool.model.schema import KINDS, file_name, schema_text
+    from clstool.model.schema import KINDS, file_name
+    from clstool.model.schema import schema_text as generic
+
+    contract = _contract_of(territoire) if territoire is not None else None
+
+    def schema_text(name: str) -> str:
+        return generic(name, contract)
 
     if output is None:
         if kind is None:
@@ -39,3 +46,21 @@ def schema(
     for name in [kind.value] if kind else KINDS:
         atomic_write(folder / file_name(name), schema_text(name))
         print(f"Écrit : {folder / file_name(name)}")
+
+
+def _contract_of(folder: str):
+    """The validated contract of the territory in ``folder``; an input error otherwise."""
+    from pathlib import Path
+
+    from clstool.model.contrat import Contrat
+    from clstool.yamlio.load import CONTRAT, SourceFile, load_file
+
+    path = Path(folder) / CONTRAT
+    if not path.is_file():
+        raise InputError(f"{path} introuvable : --territoire attend le dossier d'un territoire (celui de contrat.yaml)")
+    source = load_file(SourceFile(str(path), path, "contrat"))
+    if not isinstance(source.model, Contrat):
+        first = source.diagnostics[0] if source.diagnostics else None
+        where = f" ({first.file}:{first.line}:{first.column} : {first.message})" if first else ""
+        raise InputError(f"{path} ne se lit pas{where} : corrigez-le d'abord (clstool validate {folder})")
+    return source.model

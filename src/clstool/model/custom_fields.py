@@ -149,3 +149,28 @@ def shown(field: ChampPersonnalise, value: Any) -> str:
 def heading(field: ChampPersonnalise) -> str:
     """A column heading: the label, with the unit of a number (« Équivalents temps plein (ETP) »)."""
     return field.libelle + (f" ({field.unite})" if field.type == "nombre" and field.unite else "")
+
+
+def json_schema(fields: list[ChampPersonnalise]) -> dict:
+    """The JSON Schema of a fiche's ``champs`` for a contract declaring ``fields``: one property
+    per field, with its French label as title (``clstool schema --territoire``)."""
+    properties: dict[str, dict] = {}
+    for f in fields:
+        node: dict[str, Any]
+        if f.type == "nombre":
+            node = {"type": "number"}
+        elif f.type == "choix":
+            node = {"enum": list(f.choix)}
+        elif f.type == "liste":
+            node = {"type": "array", "items": {"enum": list(f.choix)} if f.choix else {"type": "string"}}
+        elif f.type == "date":
+            node = {"type": "string", "pattern": _ISO_DATE.pattern.replace(r"\Z", "$"), "format": "date"}
+        else:
+            node = {"type": ["string", "number"]}
+        details = [f.description or f.libelle]
+        if f.unite:
+            details.append(f"en {f.unite}")
+        if f.obligatoire:
+            details.append("obligatoire")
+        properties[f.cle] = {"title": heading(f), "description": " ; ".join(details) + ".", **node}
+    return {"type": "object", "properties": properties, "additionalProperties": False}

@@ -34,7 +34,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from clstool.model import contrat
+from clstool.model import contrat, custom_fields
 from clstool.model import documents as models
 from clstool.model.bilan import BilanAnnuel
 
@@ -190,8 +190,9 @@ def _tidy(node: Any) -> Any:
     return out
 
 
-def json_schema(kind: str) -> dict:
-    """The JSON Schema of a ``contrat`` or a ``fiche`` file."""
+def json_schema(kind: str, contract: contrat.Contrat | None = None) -> dict:
+    """The JSON Schema of a ``contrat``, ``fiche`` or ``bilan`` file; with ``contract``, a fiche's
+    ``champs`` lists the custom fields that contract declares (:mod:`clstool.model.custom_fields`)."""
     model = _ROOTS[kind]
     generated = _tidy(model.model_json_schema(mode="validation", schema_generator=_Generator))
     title, description = _HEADINGS[kind]
@@ -205,12 +206,18 @@ def json_schema(kind: str) -> dict:
     order = ("type", "properties", "required", "additionalProperties", "$defs")
     body = {key: generated[key] for key in order if key in generated}
     body.update((key, value) for key, value in generated.items() if key not in body)
+    if kind == "fiche" and contract is not None and contract.champs:
+        head["description"] += f" Champs propres au contrat « {contract.territoire} »."
+        current = body["properties"]["champs"]
+        custom = custom_fields.json_schema(contract.champs)
+        body["properties"]["champs"] = {"title": current["title"], "description": current["description"], **custom}
     return {**head, **body}
 
 
-def schema_text(kind: str) -> str:
-    """The schema as it is committed in ``schemas/<kind>.schema.json``."""
-    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+def schema_text(kind: str, contract: contrat.Contrat | None = None) -> str:
+    """The schema as it is committed in ``schemas/<kind>.schema.json`` (``contract``: see
+    :func:`json_schema`)."""
+    return json.dumps(json_schema(kind, contract), ensure_ascii=False, indent=2) + "\n"
 
 
 def file_name(kind: str) -> str:
