@@ -4,7 +4,8 @@
     The full validated data: ``{"version": 1, "territoires": [{"dossier", "contrat",
     "fiches": [...]}]}``, every field present (defaults included), ``suivi`` years as keys.
 ``csv``
-    One row per fiche (:data:`FICHE_COLUMNS`, French headers). Dialect ``excel`` (default, as
+    One row per fiche (:data:`FICHE_COLUMNS`, French headers, then one column per custom field
+    of the contracts, headed by its label). Dialect ``excel`` (default, as
     ``clstool status``): UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``, no BOM. Text
     that a spreadsheet would take for a formula is prefixed with ``'`` (:mod:`clstool.sheets.write`).
 ``xlsx``
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clstool.model.contrat import Contrat
+from clstool.model.custom_fields import ChampPersonnalise, heading, problem
 from clstool.model.documents import Fiche, Financement, flatten, periode_of
 from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
@@ -146,7 +148,32 @@ FICHE_COLUMNS = (
 )  # fmt: skip
 
 
+def custom_fields(data: Exported) -> list[ChampPersonnalise]:
+    """The custom fields declared by the exported contracts, by key (the first declaration of a
+    key wins), in declaration order: one column each after :data:`FICHE_COLUMNS`."""
+    fields: dict[str, ChampPersonnalise] = {}
+    for territory in data.territories:
+        for f in territory.contrat.champs if territory.contrat else ():
+            fields.setdefault(f.cle, f)
+    return list(fields.values())
+
+
+def fiche_columns(data: Exported) -> list[str]:
+    """The headers of the fiche table: :data:`FICHE_COLUMNS`, then the custom fields' labels."""
+    return [*FICHE_COLUMNS, *(heading(f) for f in custom_fields(data))]
+
+
+def _custom_cell(field: ChampPersonnalise, value: Any) -> Any:
+    """A custom field's value as a cell: numbers stay numbers, a valid date becomes a date."""
+    if isinstance(value, list):
+        return _join(value)
+    if field.type == "date" and isinstance(value, str) and problem(field, value) is None:
+        return dt.date.fromisoformat(value)
+    return value
+
+
 def fiche_rows(data: Exported) -> Iterator[list]:
+    fields = custom_fields(data)
     for territory, fiche in data.fiches:
         plan = fiche_plan(fiche, territory.contract)
         whole = span(plan.intervals)
@@ -167,6 +194,7 @@ def fiche_rows(data: Exported) -> Iterator[list]:
             year, followup.statut if followup else None, followup.avancement if followup else None,
             _join(fiche.referentiel),
             _join(territory.referentiel.get(c, "code inconnu du référentiel") for c in fiche.referentiel),
+            *(_custom_cell(f, fiche.champs.get(f.cle)) for f in fields),
         ]
 
 
@@ -266,7 +294,7 @@ SHEETS = (
 
 def to_csv(data: Exported, dialect: str = "excel") -> bytes:
     """One row per fiche, in clstool's CSV dialect (:func:`clstool.sheets.write.write_csv`)."""
-    return write_csv(FICHE_COLUMNS, fiche_rows(data), dialect)
+    return write_csv(fiche_columns(data), fiche_rows(data), dialect)
 
 
 # --- XLSX ---------------------------------------------------------------------------------------------
@@ -305,6 +333,7 @@ def to_xlsx(data: Exported) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, headers, rows in SHEETS:
+        headers = fiche_columns(data) if rows is fiche_rows else headers
         ws = workbook.create_sheet(name)
         for column, header in enumerate(headers, start=1):
             put(ws, 1, column, header)

@@ -172,6 +172,7 @@ def fiche(w: Writer, r: Report, f: FicheView) -> None:
     w.para(f.avancement, bold="Avancement : ")
     w.table(["", ""], [("Porteur(s)", " ; ".join(f.porteurs) or "non renseigné"),
                        ("Partenaires", " ; ".join(f.partenaires) or "—"),
+                       *((c.libelle, c.valeur) for c in f.champs),
                        (f"Statut déclaré {r.annee}", f.declare.libelle if f.declare else "aucun"),
                        ("Calendrier en vigueur", f"{f.calendrier_dates} ({f.calendrier_source})")], widths=(4.5, 12.5))
     if not f.a_un_suivi:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from markupsafe import Markup
 
 from clstool.model.contrat import Contrat
+from clstool.model.custom_fields import shown
 from clstool.model.documents import EntreeCalendrier, Fiche, periode_of
 from clstool.model.formatting import fr_date, fr_number, fr_percent, plural
 from clstool.model.vocabulary import (
@@ -24,6 +25,7 @@ from clstool.planning.status_report import FicheStatus, IndicatorStatus
 from clstool.report import charts
 from clstool.report.views import (
     CalendarEntry,
+    CustomFieldView,
     DeclinaisonView,
     FicheView,
     IndicatorView,
@@ -96,6 +98,8 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
         if chart_rows else Markup(""),
         transitions=[(TRANSITIONS.get(k, k.capitalize()), fiche.transitions.get(k)) for k in contrat.transitions],
         evolution=evolution(fiche, st, before, year, first_year),
+        champs=[CustomFieldView(f.libelle, shown(f, fiche.champs[f.cle])) for f in contrat.champs
+                if fiche.champs.get(f.cle) not in (None, "", [])],
     )
 
 

@@ -116,6 +116,14 @@ class IndicatorView:
 
 
 @dataclass
+class CustomFieldView:
+    """A custom field of the contract (``champs``) as a fiche gives it."""
+
+    libelle: str  #: the label declared in contrat.yaml
+    valeur: str  #: formatted: French number with its unit, French date, list joined with « ; »
+
+
+@dataclass
 class FicheView:
     id: str
     ancre: str
@@ -147,6 +155,7 @@ class FicheView:
     transitions: list[tuple[str, str | None]]  #: (lens label, text or None) for every lens of the contract
     evolution: list[str]
     titre_seul: bool = False  #: the file holds an id, an axis and a title only (listed in a table, not a page)
+    champs: list[CustomFieldView] = field(default_factory=list)  #: the contract's custom fields the fiche fills in
 
 
 @dataclass
