@@ -13,8 +13,9 @@ from tet_helpers import TEMPLATE_HEADERS, workbook
 
 from clstool.cli import main
 from clstool.interop.tables import collect
+from clstool.interop.tet.cells import split_list
 from clstool.interop.tet.read import read_plan, write_plan
-from clstool.interop.tet.vocabulary import template_path
+from clstool.interop.tet.vocabulary import TET_HEADERS, template_path
 from clstool.model.documents import flatten
 from clstool.yamlio.write import model_data
 
@@ -40,7 +41,7 @@ def assert_same(first, second):
     assert first.contrat.axes == second.contrat.axes
 
 
-def test_exported_workbook_has_the_template_sheets_and_header_rows(tmp_path):
+def test_exported_workbook_is_the_template_with_tets_headers_and_data_from_row_4(tmp_path):
     imported = read_plan(TEMPLATE, **ARGS)
     _, target = roundtrip(tmp_path, imported)
     mine = openpyxl.load_workbook(target)
@@ -49,15 +50,33 @@ def test_exported_workbook_has_the_template_sheets_and_header_rows(tmp_path):
         template = openpyxl.load_workbook(template_path().open("rb"))
     assert mine.sheetnames == template.sheetnames
     ws, ref = mine["Fichier dimport"], template["Fichier dimport"]
-    for row in range(1, 5):
-        assert [c.value for c in ws[row]] == [c.value for c in ref[row]]
-    assert ws["D5"].value.startswith("Action 1 - Assurer")  # the fiche, not the example
-    assert ws["E5"].value is None and ws["AF5"].value is None  # the template's placeholders are gone
-    assert ws.max_row == ref.max_row and ws["D6"].value is None
-    assert ws["AA5"].value == dt.datetime(2022, 11, 16) and ws["AA5"].number_format == "DD/MM/YYYY"
-    assert ws["Y5"].value == "À venir" and ws["Z5"].value == "Moyen" and ws["P5"].value == "Consultation"
+    assert [c.value for c in ws[1]] == [c.value for c in ref[1]]
+    assert tuple(c.value for c in ws[2])[:28] == TET_HEADERS
+    assert [c.value for c in ws[2]][28:] == [c.value for c in ref[2]][28:]
+    # row 3: each column's field kind, then its instructions (row 4 of the template, read by TeT)
+    assert ws["A3"].value == ref["A3"].value + "\n\n" + ref["A4"].value
+    assert ws["E3"].value.startswith("Champ texte\n\nUne ligne par sous-action")
+    assert ws["D4"].value.startswith("Action 1 - Assurer")  # the fiche, not the example
+    assert ws["E4"].value is None and ws["AF4"].value is None  # the template's placeholders are gone
+    assert ws["D5"].value is None and ws["A5"].comment is None  # no example, no comment on it
+    assert ws["AA4"].value == dt.datetime(2022, 11, 16) and ws["AA4"].number_format == "DD/MM/YYYY"
+    assert ws["Y4"].value == "À venir" and ws["Z4"].value == "Moyen" and ws["P4"].value == "Consultation"
     assert [c.value for c in mine["Listes déroulantes"]["C"]][1:9] == \
         [c.value for c in template["Listes déroulantes"]["C"]][1:9]
+
+
+def test_drop_down_lists_and_validations_cover_the_data_rows(tmp_path):
+    target = tmp_path / "montpellier.xlsx"
+    assert main(["export", str(DATA / "montpellier"), "--format", "tet", "-o", str(target)]) == 0
+    ws = openpyxl.load_workbook(target)["Fichier dimport"]
+    rules = {str(dv.sqref): (dv.type, dv.formula1) for dv in ws.data_validations.dataValidation}
+    assert rules["Y4:Y199"] == ("list", "'Listes déroulantes'!$C$2:$C$9")  # Statut: the eight statuses
+    assert rules["Z4:Z199"] == ("list", "'Listes déroulantes'!$D$2:$D$4")  # Niveau de priorité
+    assert rules["P4:P199"] == ("list", "'Listes déroulantes'!$E$2:$E$6")  # Participation Citoyenne
+    assert rules["AC4:AC199"] == ("list", '"VRAI,FAUX"')
+    # a custom rule keeps pointing at its own cell, now from row 4
+    assert rules["AA4:AB199"] == ("custom", "AND(ISNUMBER(AA4), YEAR(AA4)>=2000, YEAR(AA4)<=2100)")
+    assert list(ws.tables.values())[0].ref == "A4:AG199"
 
 
 def test_roundtrip_of_the_template(tmp_path):
@@ -79,7 +98,7 @@ def test_roundtrip_of_a_workbook_with_every_variant(tmp_path):
          "Date de début": 45292, "Date de fin": "31/12/2026", "Action en amélioration continue": "FAUX",
          "Notes": "Premier paragraphe\n\nSecond paragraphe", "Commentaire ARS": "À revoir"},
         {"Axe (x)": "2. Soins", "Titre de la fiche action": "Sans numéro", "Statut ": "Fini",
-         "Date de début": "bientôt", "Participation Citoyenne": "Pas de participation citoyenne"},
+         "Participation Citoyenne": "Pas de participation citoyenne"},
     ]
     path = workbook(tmp_path / "variantes.xlsx", headers, rows)
     first = read_plan(str(path), **ARGS)
@@ -88,6 +107,23 @@ def test_roundtrip_of_a_workbook_with_every_variant(tmp_path):
     assert_same(first, second)
     third, _ = roundtrip(tmp_path, second, "retour")
     assert_same(second, third)
+
+
+def test_a_date_tet_cannot_read_is_not_written_and_is_counted(tmp_path, capsys):
+    """TeT refuses the whole file for a date it cannot read: « bientôt » stays out of the sheet."""
+    path = workbook(tmp_path / "d.xlsx", TEMPLATE_HEADERS, [{"Axe (x)": "1. Soins", "Titre de la fiche action": "X",
+                                                             "Date de début": "bientôt"}])
+    first = read_plan(str(path), **ARGS)
+    assert first.fiches[0].calendrier[0].periode == "bientôt"
+    _, target = roundtrip(tmp_path, first)
+    assert openpyxl.load_workbook(target)["Fichier dimport"]["AA4"].value is None
+    assert "1 date de début ou de fin (illisible, ou fin avant le début)" in capsys.readouterr().err
+
+
+def pairs(financements):
+    """What the financer / amount columns hold: TeT keeps a financer only with a number as amount."""
+    return [(f.financeur, f.montant) for f in financements
+            if f.financeur and isinstance(f.montant, (int, float)) and not f.precision][:3]
 
 
 def test_real_data_to_tet_and_back_keeps_what_the_template_holds(tmp_path):
@@ -104,14 +140,20 @@ def test_real_data_to_tet_and_back_keeps_what_the_template_holds(tmp_path):
             mine = flatten(getattr(fiche.objectifs, key)) if fiche.objectifs else []
             theirs = getattr(again.objectifs, key) if again.objectifs else []
             assert theirs == mine, (fiche.id, key)
-        assert [d.titre for d in again.declinaisons] == [d.titre for d in fiche.declinaisons]
         assert again.moyens == fiche.moyens
         if fiche.portage:
             pilots = fiche.portage.pilotes + fiche.portage.porteurs
             assert set(again.portage.pilotes or []) == {p for p in pilots}, fiche.id
-        funders = fiche.financements + [f for d in fiche.declinaisons for f in d.financements]
-        kept = [(f.financeur, f.montant) for f in funders if not f.precision][:3]
-        assert [(f.financeur, f.montant) for f in again.financements] == kept, fiche.id
+        assert pairs(again.financements) == pairs(fiche.financements), fiche.id
+        # each déclinaison came back from its own sous-action row
+        assert len(again.declinaisons) == len(fiche.declinaisons)
+        for mine, theirs in zip(fiche.declinaisons, again.declinaisons, strict=True):
+            assert theirs.titre == mine.titre
+            assert flatten(theirs.description) == (["\n".join(flatten(mine.description))] if mine.description else [])
+            # a comma list, as TeT reads it: a name holding a comma becomes two, there as here
+            assert theirs.partenaires == split_list(", ".join(mine.partenaires))
+            assert theirs.moyens == mine.moyens
+            assert pairs(theirs.financements) == pairs(mine.financements)
     # what comes back is a valid territory
     imported = read_plan(str(target), **ARGS)
     write_plan(imported, str(tmp_path / "retour"))

@@ -7,6 +7,7 @@ Every workbook here is built with openpyxl; plans, statuses and amounts are fict
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -256,10 +257,26 @@ def test_sous_action_rows_label_rows_and_duplicate_titles(tmp_path):
     assert [a.id for a in imported.contrat.axes] == ["1"]  # the label row « 9. » made none
     texts = [str(n) for n in imported.notices]
     assert "ligne 5, colonne F (« Statut ») : statut" not in " ".join(texts)
-    assert "ligne 5 : ligne de sous-action : colonnes non reprises (Statut)" in texts
+    assert not any(t.startswith("ligne 5 : ligne de sous-action : colonnes non reprises") for t in texts)
+    assert ateliers.suivi[2025].declinaisons["1"].statut == "en_cours"  # the sous-action's own status
     assert any(t.startswith("ligne 8, colonne B (« Titre de la fiche action ») : même titre que la fiche de la "
                             "ligne 7") for t in texts)
 
+
+
+def test_tets_own_sous_action_fixture_imports_to_tets_counts():
+    """TeT's test file (tet_fixtures/README.md): 4 actions and 3 sous-actions, TeT's end-to-end
+    test says; here 4 fiches and 3 déclinaisons, each with its description and status."""
+    path = Path(__file__).parent / "tet_fixtures" / "plan_with_sous_actions_valid.xlsx"
+    imported = read_plan(str(path), territoire="T", periode="2024-2028", annee=2025)
+    assert [f.titre for f in imported.fiches] == ["Action normale", "Action 1", "Action 2", "Action 3"]
+    declinaisons = {f.titre: [(d.titre, d.description) for d in f.declinaisons] for f in imported.fiches}
+    assert declinaisons["Action 1"] == [("Sous-action 1.1", ["Description sous-action 1.1"]),
+                                        ("Sous-action 1.2", ["Description sous-action 1.2"])]
+    assert declinaisons["Action 3"] == [("Sous-action 3.1", ["Description sous-action 3.1"])]
+    assert sum(len(d) for d in declinaisons.values()) == 3
+    action1 = imported.fiches[1]
+    assert {k: v.statut for k, v in action1.suivi[2025].declinaisons.items()} == {"1": "en_cours", "2": "realise"}
 
 
 def test_merged_axis_cells_cover_their_rows(tmp_path):

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from clstool.cli.app import app
-from clstool.cli.options import CsvDialect, CsvDialectOption, Paths, emit, warn_ignored
+from clstool.cli.options import CsvDialect, CsvDialectOption, Paths, console, emit, warn_ignored
 from clstool.errors import InputError
 
 
@@ -54,6 +54,10 @@ def export(
     else:
         from clstool.interop.tet.write import to_tet
 
-        content = to_tet(data)
+        tet = to_tet(data)
+        emit(tet.content, output)
+        for line in tet.summary:
+            console(stderr=True).print(line, style="yellow", markup=False)
+        raise typer.Exit(warn_ignored(data.ignores))
     emit(content, output)
     raise typer.Exit(warn_ignored(data.ignores))

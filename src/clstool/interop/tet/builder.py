@@ -194,25 +194,35 @@ class Builder:
 
     def _sous_actions(self, row: int, cells: dict[str, tuple[Column, Any]], fiche: dict) -> None:
         """A row that repeats a fiche's title with a sous-action: déclinaisons of that fiche.
-        Their description, partners, means and dates are taken when the row names one sous-action;
-        the other cells are not (a warning names them)."""
+        Their description, partners, means, financer columns, dates and status are taken when the
+        row names one sous-action; the other cells are not (a warning names them)."""
         def text(key: str) -> str | None:
             return text_of(cells[key][1]) if key in cells else None
 
         titles = lines_of(text("sous_action") or "")
         units: list[dict[str, Any]] = [{"titre": t} for t in titles]
         taken = {"axe", "sous_axe", "sous_sous_axe", "titre", "sous_action"}
+        status = None
         if len(units) == 1:
             unit = units[0]
-            taken |= {"descriptif", "partenaires", "moyens", "date_debut", "date_fin"}
+            taken |= {"descriptif", "partenaires", "moyens", "date_debut", "date_fin", "financeur", "montant_paire"}
             if text("descriptif"):
                 unit["description"] = [text("descriptif")]
             if text("partenaires"):
                 unit["partenaires"] = split_list(text("partenaires"))
             if text("moyens"):
                 unit["moyens"] = lines_of(text("moyens"))
+            self._funding(row, cells, unit)
             self._calendar(row, cells, unit)
+            status = statut_code(text("statut") or "")
+            if status:
+                taken.add("statut")
         fiche.setdefault("declinaisons", []).extend(units)
+        if status:  # the déclinaison's status, under its position (it has no id)
+            position = str(len(fiche["declinaisons"]))
+            suivi = fiche.setdefault("suivi", {}).setdefault(self.year, {})
+            suivi.setdefault("declinaisons", {})[position] = {"statut": status}
+            self.statuses = True
         self.warn(f"sous-action de la fiche « {fiche['id']} » : {len(units)} déclinaison(s) ajoutée(s)", row,
                   cells["sous_action"][0], level="info")
         left = [cells[k][0].header for k in cells if k.split(":")[0] not in taken]

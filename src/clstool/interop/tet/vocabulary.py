@@ -26,8 +26,27 @@ from clstool.model.vocabulary import STATUTS_DECLARES, titre
 
 SHEET = "Fichier dimport"
 LISTS_SHEET = "Listes déroulantes"
-HEADER_ROW = 2  #: in the template
-FIRST_DATA_ROW = 5  #: in the template (row 4: instructions; row 5: the example)
+HEADER_ROW = 2  #: in the template, and where TeT's importer checks the headers
+KINDS_ROW = 3  #: field kinds in the template; the export adds each column's instructions to them
+FIRST_DATA_ROW = 4  #: where TeT's importer starts reading (the template's instructions row)
+#: The headers TeT's importer requires on row 2, exactly and in this order, from column A
+#: (``OrderedColumns`` of ``apps/backend/src/plans/plans/import-plan-aggregate/parsers/excel-parser.ts``
+#: in incubateur-ademe/territoires-en-transitions); it reads these 28 columns and no other. The
+#: template's D2 says « Titre de la fiche action »: TeT's importer refuses it.
+TET_HEADERS = (
+    "Axe (x)", "Sous-axe (x.x)", "Sous-sous axe (x.x.x)", "Titre de l'action", "Titre de la sous-action",
+    "Descriptif", "Instances de gouvernance", "Objectifs", "Indicateurs liés", "Structure pilote",
+    "Moyens humains et techniques", "Partenaires", "Direction ou service pilote", "Personne pilote",
+    "Élu·e référent·e", "Participation Citoyenne", "Financements", "Financeur 1", "Montant € HT", "Financeur 2",
+    "Montant € HT", "Financeur 3", "Montant € HT", "Budget prévisionnel total € HT", "Statut", "Niveau de priorité",
+    "Date de début", "Date de fin",
+)  # fmt: skip
+#: TeT refuses the whole import when an action's or a sous-action's title is longer.
+TITLE_MAX = 300
+#: The drop-down lists of the sheet « Listes déroulantes », by the column key they fill: the
+#: template declares them as an Excel 2010 extension that openpyxl cannot keep, so the export
+#: declares them again.
+DROP_DOWNS = {"statut": "Statut", "priorite": "Niveau de priorité", "participation": "Participation citoyenne"}
 #: Text TeT's template puts in the cells it does not import; not data.
 PLACEHOLDER = "Ces informations devront être saisies directement sur la plateforme après l'import."
 
