@@ -192,3 +192,13 @@ SOURCES_CALENDRIER = {"prevu": "calendrier prévisionnel", "ajuste": "calendrier
                       "fiche": "calendrier de la fiche", "contrat": "durée du contrat (aucune date propre)",
                       "aucun": "aucune date"}
 SEVERITES = {"error": "erreur", "warning": "avertissement", "info": "info"}
+
+# --- Files read with errors (the rule of the reading commands, docs/regles.md) -------------------
+
+#: How an output marks, where the file's content is shown, a file read with errors: by kind of
+#: file, (read in part: some of it is missing, read whole but with errors, not read at all).
+MARQUES_ERREURS = {
+    "fiche": ("Fiche incomplète", "Fiche à corriger", "Fiche illisible"),
+    "contrat": ("Contrat incomplet", "Contrat à corriger", "Contrat illisible"),
+    "bilan": ("Bilan incomplet", "Bilan à corriger", "Bilan illisible"),
+}

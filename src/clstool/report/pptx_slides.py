@@ -118,7 +118,8 @@ def governance(d: Deck, r: Report, inner: float) -> None:
 def fiche(d: Deck, r: Report, f: FicheView, inner: float) -> None:
     s = d.slide(f"{f.id} — {f.titre}")
     d.text(s, [f"Statut {r.annee} : {f.statut.libelle} — {f.motif}", f"Avancement : {f.avancement}",
-               "Porteur(s) : " + (" ; ".join(f.porteurs) or "non renseigné")], MARGIN, 1.35, inner, 1.3,
+               "Porteur(s) : " + (" ; ".join(f.porteurs) or "non renseigné"), *([f.alerte] if f.alerte else [])],
+           MARGIN, 1.35, inner, 1.3,
            sizes=(18, 16, 14, 12, 11))
     half = (inner - 0.4) / 2
     d.text(s, [f"Réalisations {r.annee}"], MARGIN, 2.75, half, 0.5, bold=True, sizes=(18, 16))

@@ -147,6 +147,7 @@ class FicheView:
     transitions: list[tuple[str, str | None]]  #: (lens label, text or None) for every lens of the contract
     evolution: list[str]
     titre_seul: bool = False  #: the file holds an id, an axis and a title only (listed in a table, not a page)
+    alerte: str | None = None  #: « Fiche incomplète : ligne 5, colonne 3 : … » when its file has errors
 
 
 @dataclass
