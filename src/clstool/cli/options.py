@@ -65,24 +65,20 @@ def emit(data: str | bytes | Iterable[bytes], output: Optional[str]) -> None:
 def finish(diagnostics) -> int:
     """The end of every reading command (:mod:`clstool.lint.reading`): after the output, the
     errors of the files read on stderr, as ``clstool validate`` gives them; the exit code (1
-    when there are errors; warnings are counted, never change it)."""
+    when there are errors). Warnings are left to ``clstool validate``: they change nothing."""
     from clstool.lint.formats.text import text_lines
     from clstool.lint.reading import as_result
-    from clstool.model.diagnostic import Severity
     from clstool.model.formatting import plural
 
     errors = as_result(diagnostics)
-    warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
+    if not errors.diagnostics:
+        return 0
     err = console(stderr=True)
-    if errors.diagnostics:
-        err.print(f"Attention : {plural(len(errors.diagnostics), 'erreur')} dans les fichiers lus ; la sortie "
-                  "montre tout ce qui a pu être lu et signale sur place ce qui manque.", style="bold red", markup=False)
-        for line in list(text_lines(errors))[:-3]:  # the lines, without the counts validate adds
-            err.print(line)
-    if warnings:
-        err.print(f"{plural(warnings, 'avertissement')} en plus : lancez clstool validate pour le détail.",
-                  style="yellow", markup=False)
-    return 1 if errors.diagnostics else 0
+    err.print(f"Attention : {plural(len(errors.diagnostics), 'erreur')} dans les fichiers lus ; la sortie "
+              "montre tout ce qui a pu être lu et signale sur place ce qui manque.", style="bold red", markup=False)
+    for line in list(text_lines(errors))[:-3]:  # the lines, without the counts validate adds after them
+        err.print(line)
+    return 1
 
 
 def codes(values: Optional[list[str]]) -> Optional[list[str]]:

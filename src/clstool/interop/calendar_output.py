@@ -328,8 +328,7 @@ def summary_lines(calendar: YearCalendar) -> list[str]:
         if item.declinaison_index:
             where += f", déclinaison {item.declinaison_index}"
         lines.append(f"Période non reconnue ({where}) : « {item.periode} » — {item.erreur}")
-    for file, alert in calendar.erreurs.items():
-        lines.append(f"{file} — {alert}")
+    lines += calendar.erreurs.values()
     return lines
 
 

@@ -233,7 +233,7 @@ def tables(report: StatusReport) -> list[RenderableType]:
     listed = {f.fichier for f in report.fiches}
     for file, alert in report.erreurs.items():  # the contract, and the files not read at all
         if file not in listed:
-            out.append(Text(visible(f"{file} — {alert}"), style="bold red"))
+            out.append(Text(visible(alert), style="bold red"))
     unexplained = [f for f in report.ignores if f not in report.erreurs]
     if unexplained:
         out.append(Text("Fichiers illisibles, absents du tableau : " + visible(", ".join(unexplained)),

@@ -101,7 +101,7 @@ def collect_project(project: Project) -> Exported:
 
             found, _ = regional.for_folder(territory.root)
             labels = found.libelles if found else {}
-        errors = {f.display: f.alert for f in territory.files if f.alert and not f.reference_only}
+        errors = {f.display: f.alert_for(f.display) for f in territory.files if f.alert and not f.reference_only}
         out.territories.append(TerritoryData(territory.display, contrat if isinstance(contrat, Contrat) else None,
                                              fiches, labels, errors, unread))  # type: ignore[arg-type]
     return out
@@ -164,9 +164,9 @@ FICHE_COLUMNS = (
 def fiche_rows(data: Exported) -> Iterator[list]:
     for territory in data.territories:
         for source, fiche in territory.fiches:
-            yield _fiche_row(territory, fiche, territory.erreurs.get(source.display))
+            yield _fiche_row(territory, fiche, source.alert)
         for unread in territory.illisibles:  # where the fiche would be: a row that says why it is not
-            yield [territory.name] + [None] * (len(FICHE_COLUMNS) - 2) + [f"{unread} — {territory.erreurs.get(unread, '')}"]
+            yield [territory.name] + [None] * (len(FICHE_COLUMNS) - 2) + [territory.erreurs.get(unread, unread)]
 
 
 def _fiche_row(territory: TerritoryData, fiche: Fiche, alert: str | None) -> list:

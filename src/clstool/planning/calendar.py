@@ -160,7 +160,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *,
             calendar.ignores.append(territory.contrat.display)
         for source in territory.files:
             if source.alert and not source.reference_only:
-                calendar.erreurs[source.display] = source.alert
+                calendar.erreurs[source.display] = source.alert_for(source.display)  # type: ignore[assignment]
         name = _territory_name(territory)
         contract = contract_interval(contrat)
         axis_order = [a.id for a in contrat.axes] if contrat else []

@@ -380,7 +380,7 @@ def compute(project: Project, year: int, as_of: dt.date | None = None) -> Status
             report.ignores.append(territory.contrat.display)
         for source in territory.files:
             if source.alert and not source.reference_only:
-                report.erreurs[source.display] = source.alert
+                report.erreurs[source.display] = source.alert_for(source.display)  # type: ignore[assignment]
         fiches = []
         for source in territory.fiches:
             fiche = source.usable

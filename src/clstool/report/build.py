@@ -183,7 +183,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         qualite=[Finding(in_territory(d.file, territory), d.line, d.column, SEVERITES.get(d.severity.value, d.severity.value),
                          d.code, d.message) for d in validation.diagnostics],
         fichiers_ignores=ignored,
-        inconnus=_unknowns(views, year, ignored) + _errors(current.erreurs, views, territory),
+        inconnus=_unknowns(views, year, ignored) + _errors(views, territory),
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
         bilan=bilan, bilan_absent=bilan_absent, synthese=synthese,
         fiches_a_suivre=to_watch(views), fiches_titre_seul=[v for v in views if v.titre_seul],
@@ -237,12 +237,12 @@ def _unknowns(views: list[FicheView], year: int, ignored: list[str]) -> list[str
     return out
 
 
-def _errors(errors: dict[str, str], views: list[FicheView], territory: Territory) -> list[str]:
+def _errors(views: list[FicheView], territory: Territory) -> list[str]:
     """The errors of the files not shown as a fiche of their own (the contract, the yearly
     file, the fiches that could not be read at all), where the cover lists what is missing."""
     shown = {v.fichier for v in views if not v.titre_seul}
-    return [f"{in_territory(file, territory)} — {alert}" for file, alert in errors.items()
-            if in_territory(file, territory) not in shown]
+    files = [(f, in_territory(f.display, territory)) for f in territory.files if f.alert and not f.reference_only]
+    return [f.alert_for(name) for f, name in files if name not in shown]  # type: ignore[misc]
 
 
 def _quality_summary(result: ValidationResult) -> str:

@@ -88,7 +88,7 @@ def summarize(territory: Territory, year: int, as_of: dt.date) -> ContractSummar
         found = check_territory(territory)  # the rule of every reading command (clstool.lint.reading)
         out = _summarize(territory, year, as_of)
         out.diagnostics = found
-        out.erreurs = [f"{f.display} — {f.alert}" for f in territory.files if f.alert and not f.reference_only]
+        out.erreurs = [f.alert_for(f.display) for f in territory.files if f.alert and not f.reference_only]  # type: ignore[misc]
         return out
     finally:
         territory.forget()

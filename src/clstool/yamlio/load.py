@@ -71,13 +71,21 @@ class SourceFile:
     def alert(self) -> str | None:
         """What an output says in place of, or next to, this file's content when it has
         errors (« Fiche incomplète : ligne 5, colonne 3 : … ») ; ``None`` when it has none."""
+        return self.alert_for(None)
+
+    def alert_for(self, shown: str | None) -> str | None:
+        """:attr:`alert` naming the file as ``shown`` (« Contrat incomplet (contrat.yaml) : … »),
+        for a list of files."""
         if not self.errors:
             return None
         from clstool.model.vocabulary import MARQUES_ERREURS
 
         partial, wrong, unread = MARQUES_ERREURS.get(self.kind, MARQUES_ERREURS["fiche"])
         mark = unread if self.usable is None else partial if self.model is None else wrong
-        return f"{mark} : {' ; '.join(self.errors)}"
+        where = f" ({shown})" if shown else ""
+        text = f"{mark}{where} : {' ; '.join(self.errors)}"
+        # a file name that is not UTF-8 (kept by Python as surrogates) is written escaped
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
     def pos(self, path: tuple, at_key: bool = False) -> tuple[int, int]:
         from clstool.yamlio.schema_errors import position
