@@ -147,3 +147,17 @@ def test_warnings_do_not_change_the_exit_code():
     proc = run("status", EXAMPLE, "--year", "2024")
     assert run("validate", EXAMPLE).returncode == 0  # warnings only
     assert proc.returncode == 0 and proc.stderr == ""
+
+
+def test_a_bom_is_a_warning_that_fmt_removes(territory, tmp_path):
+    """A BOM is valid YAML: validate warns (CLS002), the reading commands use the fiche and exit
+    0, and fmt removes it."""
+    path = territory.fiche("1-1", b'\xef\xbb\xbfid: "1-1"\naxe: "1"\ntitre: Action fictive\n')
+    checked = run("validate", "--no-cache", "terr", cwd=tmp_path)
+    assert checked.returncode == 0 and "terr/fiches/1-1.yaml:1:1: avertissement CLS002" in checked.stdout
+    status = run("status", "terr", "--year", "2024", "-f", "json", cwd=tmp_path)
+    assert status.returncode == 0 and status.stderr == ""
+    assert [f["id"] for f in json.loads(status.stdout)["fiches"]] == ["1-1"]
+    assert run("fmt", "terr", cwd=tmp_path).returncode == 0
+    assert path.read_bytes().startswith(b"id:")
+    assert "CLS002" not in run("validate", "--no-cache", "terr", cwd=tmp_path).stdout
