@@ -101,9 +101,11 @@ def fold_with_origin(text: str) -> tuple[str, list[int]]:
 #: Seasons (folded). Their dates are not agreed upon (meteorological, astronomical, school
 #: holidays…): clstool never guesses them, it asks for months, a quarter or dates (CLS301).
 SAISONS = frozenset({"printemps", "ete", "automne", "hiver"})
-SAISON_AIDE = ("une saison n'a pas de dates convenues et clstool ne les devine pas : écrivez les mois "
-               "(« mars à mai 2025 »), un trimestre (« 2e trimestre 2025 ») ou des dates "
-               "(« du 21 mars au 20 juin 2025 »)")
+SAISON_AIDE = (
+    "une saison n'a pas de dates convenues et clstool ne les devine pas : écrivez les mois "
+    "(« mars à mai 2025 »), un trimestre (« 2e trimestre 2025 ») ou des dates "
+    "(« du 21 mars au 20 juin 2025 »)"
+)
 
 
 class Token(NamedTuple):
