@@ -184,6 +184,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
                          d.code, d.message) for d in validation.diagnostics],
         fichiers_ignores=ignored,
         inconnus=_unknowns(views, year, ignored) + _errors(views, territory),
+        alertes=_errors(views, territory),
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
         bilan=bilan, bilan_absent=bilan_absent, synthese=synthese,
         fiches_a_suivre=to_watch(views), fiches_titre_seul=[v for v in views if v.titre_seul],

@@ -10,9 +10,9 @@ def write(d: Deck, r: Report) -> None:
     inner = d.w - 2 * MARGIN
     title(d, r)
     key_figures(d, r, inner)
-    if r.inconnus:  # what the deck cannot say, the files read with errors among it
-        s = d.slide("Ce que ce bilan ne peut pas dire")
-        d.text(s, r.inconnus, MARGIN, 1.35, inner, d.h - 1.75, bullets=True, sizes=(16, 14, 12, 11, 10))
+    if r.alertes:  # the files read with errors that no fiche slide shows (the contract…)
+        s = d.slide("Fichiers en erreur : ce que ce bilan ne peut pas dire")
+        d.text(s, r.alertes, MARGIN, 1.35, inner, d.h - 1.75, bullets=True, sizes=(16, 14, 12, 11, 10))
     coordinator(d, r, inner)
     for axis in r.axes:
         s = d.slide(f"Axe {axis.id} — {axis.titre}")

@@ -275,5 +275,7 @@ class Report:
     synthese: bool = False  #: the committee version (``--synthese``): the templates leave out the detail
     fiches_a_suivre: list[FicheView] = field(default_factory=list)  #: late or blocked fiches
     fiches_titre_seul: list[FicheView] = field(default_factory=list)  #: fiches known by their title only
+    #: the files read with errors that no fiche section shows (contract, unreadable fiches), also in ``inconnus``
+    alertes: list[str] = field(default_factory=list)
     indicateurs_cibles: list[tuple[FicheView, IndicatorView]] = field(default_factory=list)  #: indicators with a target
     pages: dict[str, int] = field(default_factory=dict)  #: PDF only: anchor → page number, for the table of contents
