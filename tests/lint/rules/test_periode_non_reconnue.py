@@ -14,8 +14,11 @@ def test_unparsed_period_messages(territory):
 
 
 def test_a_season_is_never_read_as_the_whole_year(territory):
-    territory.fiche("1-1", 'id: "1-1"\naxe: "1"\ntitre: Action fictive\ncalendrier:\n'
-                           '  - printemps 2025\n  - periode: Lancement à l\'automne 2025\n  - Hiver 2025\n')
+    territory.fiche(
+        "1-1",
+        'id: "1-1"\naxe: "1"\ntitre: Action fictive\ncalendrier:\n'
+        "  - printemps 2025\n  - periode: Lancement à l'automne 2025\n  - Hiver 2025\n",
+    )
     found = messages_of(str(territory.root), code="CLS301")
     assert len(found) == 3
     for message in found:
