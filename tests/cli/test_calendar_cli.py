@@ -140,10 +140,12 @@ def test_unparsed_periods_are_kept_and_reported(territory, tmp_path):
     assert "période non reconnue" in table.stdout
 
 
-def test_broken_file_is_ignored_with_exit_1(territory, tmp_path):
+def test_broken_part_is_marked_and_listed_with_exit_1(territory, tmp_path):
     territory.fiche("1-1", 'id: "1-1"\naxe: "1"\ntitre: Fictive\ncalendrier:\n  - "2024"\n')
     territory.fiche("1-2", 'id: "1-2"\naxe: "1"\ntitre: Fictive\ncalendrier: 2024\n')
     proc = run("calendar", "terr", "--year", "2024", "--format", "json", cwd=tmp_path)
     assert proc.returncode == 1
-    assert [i["fiche"] for i in json.loads(proc.stdout)["items"]] == ["1-1"]
-    assert "terr/fiches/1-2.yaml ignoré" in proc.stderr
+    out = json.loads(proc.stdout)
+    assert [i["fiche"] for i in out["items"]] == ["1-1"]  # 1-2 has no calendar left to show
+    assert out["erreurs"]["terr/fiches/1-2.yaml"].startswith("Fiche incomplète (terr/fiches/1-2.yaml) : ligne 4, colonne 13")
+    assert "terr/fiches/1-2.yaml:4:13: erreur CLS022" in proc.stderr

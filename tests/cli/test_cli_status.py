@@ -142,5 +142,6 @@ def test_broken_fiche_is_reported_and_the_others_still_computed(territory, tmp_p
     assert proc.returncode == 1
     out = json.loads(proc.stdout)
     assert [f["id"] for f in out["fiches"]] == ["1-1"]
-    assert out["ignores"] == ["terr/fiches/1-2.yaml"]
-    assert "terr/fiches/1-2.yaml" in proc.stderr and "clstool validate" in proc.stderr
+    assert out["ignores"] == ["terr/fiches/1-2.yaml"]  # no title: nothing to show under its name
+    assert out["erreurs"]["terr/fiches/1-2.yaml"].startswith("Fiche illisible (terr/fiches/1-2.yaml) : ligne 3, colonne 8")
+    assert "terr/fiches/1-2.yaml:3:8: erreur CLS022" in proc.stderr

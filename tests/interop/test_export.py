@@ -150,8 +150,10 @@ def test_broken_files_are_left_out_and_reported(territory, tmp_path, capsys):
     territory.fiche("3-1", 'id: "3-1"\naxe: "1"\ntitre: [cassé]\n')
     target = tmp_path / "out.csv"
     assert main(["export", str(territory.root), "-o", str(target)]) == 1
-    assert "3-1.yaml ignoré" in capsys.readouterr().err
-    assert len(target.read_bytes().decode("utf-8-sig").strip().split("\r\n")) == 3
+    assert "3-1.yaml:3:8: erreur CLS022" in capsys.readouterr().err
+    lines = target.read_bytes().decode("utf-8-sig").strip().split("\r\n")
+    assert len(lines) == 4  # header, two fiches, and the row that says why 3-1 is missing
+    assert "Fiche illisible (" in lines[-1] and "3-1.yaml) : ligne 3, colonne 8" in lines[-1]
 
 
 def test_workbook_formats_need_an_output_file(territory, capsys):

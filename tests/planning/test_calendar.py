@@ -362,7 +362,7 @@ def test_fiches_sorted_by_axis_then_natural_id(territory):
 
 def test_json_has_exactly_the_design_shape(montpellier):
     data = json.loads(to_json(build(montpellier, 2024, D("2024-06-15"))))
-    assert list(data) == ["year", "as_of", "items"]
+    assert list(data) == ["year", "as_of", "items", "ignores", "erreurs"]
     assert data["year"] == 2024 and data["as_of"] == "2024-06-15"
     for item in data["items"]:
         assert list(item) == ["territoire", "fiche", "declinaison", "periode", "jalon", "debut", "fin", "statut"]

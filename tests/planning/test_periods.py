@@ -495,3 +495,15 @@ def test_montpellier_expressions_come_from_the_contract() -> None:
     source = _squeeze(MONTPELLIER_SOURCE.read_text(encoding="utf-8"))
     missing = [text for text, *_ in MONTPELLIER if _squeeze(text) not in source]
     assert missing == []
+
+
+@pytest.mark.parametrize("text", ["printemps 2025", "Été 2025", "au printemps 2025", "automne 2024-2025",
+                                  "Lancement hiver 2025"])
+def test_seasons_are_refused_with_the_forms_to_write(text):
+    parsed = parse_period(text)
+    assert parsed.intervals == () and "saison" in parsed.error and "« mars à mai 2025 »" in parsed.error
+
+
+def test_a_season_in_a_label_before_a_separator_is_a_label():
+    parsed = parse_period("Fête de l'été : juillet 2025")
+    assert parsed.intervals[0].debut == dt.date(2025, 7, 1) and parsed.label == "Fête de l'été"

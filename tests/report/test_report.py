@@ -394,9 +394,10 @@ def test_unreadable_fiche_is_reported_not_hidden(territory, capsys):
     territory.fiche("1-2", "id: [\n")
     out = territory.root.parent / "bilan.html"
     assert main(["report", str(territory.root), "--year", "2024", "-o", str(out)]) == 1
-    assert "1-2.yaml ignoré" in capsys.readouterr().err
+    assert re.search(r"fiches/1-2\.yaml:\d+:\d+: erreur CLS0", capsys.readouterr().err)
     doc = soup(out.read_text(encoding="utf-8"))
     assert [a["data-fiche"] for a in doc.select("article.fiche, tr[data-fiche]")] == ["1-1"]
+    assert "Fiche illisible (fiches/1-2.yaml) : ligne" in doc.find(id="ce-que-le-bilan-ne-dit-pas").get_text()
     assert "1-2.yaml" in doc.find(id="qualite").get_text()
     assert "1-2.yaml" in doc.find(id="ce-que-le-bilan-ne-dit-pas").get_text()
 

@@ -16,8 +16,8 @@ from clstool.cli.options import (
     Paths,
     console,
     emit,
+    finish,
     ids,
-    warn_ignored,
     year,
 )
 
@@ -40,10 +40,13 @@ def calendar(
 ) -> None:
     """Calendrier prévisionnel d'une année : entrées, dates, statut prévu (tableau, JSON, iCalendar)."""
     from clstool.interop import calendar_output
-    from clstool.planning.calendar import year_calendar
+    from clstool.lint.reading import read
+    from clstool.planning.calendar import build
     from clstool.planning.plan import parse_as_of
 
-    result = year_calendar(paths or ["."], year, parse_as_of(as_of, year), fiches=ids(fiche), axes=ids(axe))
+    date = parse_as_of(as_of, year)
+    reading = read(paths or ["."])
+    result = build(reading.project, year, date, fiches=ids(fiche), axes=ids(axe))
     if format is CalendarFormat.table and output is None:
         out = console()
         out.print(calendar_output.to_table(result))
@@ -61,4 +64,4 @@ def calendar(
         for item in result.unparsed:
             warn.print(f"Attention : période non reconnue dans {item.fichier} (fiche {item.fiche}) : "
                        f"« {item.periode} » ({item.erreur})", style="yellow", markup=False)
-    raise typer.Exit(warn_ignored(result.ignores))
+    raise typer.Exit(finish(reading.diagnostics))

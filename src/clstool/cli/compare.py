@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from clstool.cli.app import app
-from clstool.cli.options import Output, Paths, console, emit, warn_ignored
+from clstool.cli.options import Output, Paths, console, emit, finish
 
 
 class CompareFormat(str, Enum):
@@ -49,4 +49,4 @@ def compare(
                 out.print(line, markup=False)
         else:
             emit("\n".join(lines) + "\n", output)
-    raise typer.Exit(warn_ignored(result.fichiers_ignores))
+    raise typer.Exit(finish(result.diagnostics))

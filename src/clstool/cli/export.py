@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from clstool.cli.app import app
-from clstool.cli.options import CsvDialect, CsvDialectOption, Paths, console, emit, warn_ignored
+from clstool.cli.options import CsvDialect, CsvDialectOption, Paths, console, emit, finish
 from clstool.errors import InputError
 
 
@@ -39,12 +39,15 @@ def export(
     if format in (ExportFormat.oscars, ExportFormat.oscars_xlsx):
         from clstool.interop import oscars
 
-        ignored: list[str] = []
-        lines = oscars.rows(paths or ["."], (year,) if year is not None else None, ignored=ignored)
+        found: list = []
+        lines = oscars.rows(paths or ["."], (year,) if year is not None else None, diagnostics=found)
         flat = oscars.to_csv(lines, csv_dialect.value) if format is ExportFormat.oscars else oscars.to_xlsx(lines)
         emit(flat, output)
-        raise typer.Exit(warn_ignored(ignored))
-    data = library.collect(paths or ["."])
+        raise typer.Exit(finish(found))
+    from clstool.lint.reading import read
+
+    reading = read(paths or ["."])
+    data = library.collect_project(reading.project)
     if format is ExportFormat.json:
         content: str | bytes = library.to_json(data)
     elif format is ExportFormat.csv:
@@ -58,6 +61,6 @@ def export(
         emit(tet.content, output)
         for line in tet.summary:
             console(stderr=True).print(line, style="yellow", markup=False)
-        raise typer.Exit(warn_ignored(data.ignores))
+        raise typer.Exit(finish(reading.diagnostics))
     emit(content, output)
-    raise typer.Exit(warn_ignored(data.ignores))
+    raise typer.Exit(finish(reading.diagnostics))

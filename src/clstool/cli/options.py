@@ -62,12 +62,23 @@ def emit(data: str | bytes | Iterable[bytes], output: Optional[str]) -> None:
     sys.stdout.buffer.flush()
 
 
-def warn_ignored(paths) -> int:
-    """Name the files a command had to leave out; the exit code that goes with them."""
-    for path in paths:
-        console(stderr=True).print(f"Attention : {path} ignoré (erreurs : lancez clstool validate {path}).",
-                                    style="yellow", markup=False)
-    return 1 if paths else 0
+def finish(diagnostics) -> int:
+    """The end of every reading command (:mod:`clstool.lint.reading`): after the output, the
+    errors of the files read on stderr, as ``clstool validate`` gives them; the exit code (1
+    when there are errors). Warnings are left to ``clstool validate``: they change nothing."""
+    from clstool.lint.formats.text import text_lines
+    from clstool.lint.reading import as_result
+    from clstool.model.formatting import plural
+
+    errors = as_result(diagnostics)
+    if not errors.diagnostics:
+        return 0
+    err = console(stderr=True)
+    err.print(f"Attention : {plural(len(errors.diagnostics), 'erreur')} dans les fichiers lus ; la sortie "
+              "montre tout ce qui a pu être lu et signale sur place ce qui manque.", style="bold red", markup=False)
+    for line in list(text_lines(errors))[:-3]:  # the lines, without the counts validate adds after them
+        err.print(line)
+    return 1
 
 
 def codes(values: Optional[list[str]]) -> Optional[list[str]]:

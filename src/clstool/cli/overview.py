@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from clstool.cli.options import console, emit, warn_ignored
+from clstool.cli.options import console, emit, finish
 from clstool.errors import InputError
 
 
@@ -33,12 +33,13 @@ def overview_command(paths: list[str], year: int, as_of: Optional[str], fmt: str
     if output is not None:
         console(stderr=True).print(f"Vue d'ensemble {year} ({len(result.contrats)} contrats) écrite dans {output}.",
                                    markup=False)
-    raise typer.Exit(warn_ignored(result.fichiers_ignores))
+    raise typer.Exit(finish(result.diagnostics))
 
 
 def _write_each(paths: list[str], year: int, as_of, fmt: str, output: str, templates: Optional[str]) -> dict[str, str]:
     """The report of each contract next to the overview (``<name>-<territory>.<ext>``); the links."""
     from clstool.fsutil import atomic_write
+    from clstool.lint.reading import check
     from clstool.report.build import build
     from clstool.report.overview import slug
     from clstool.report.render import render
@@ -54,8 +55,9 @@ def _write_each(paths: list[str], year: int, as_of, fmt: str, output: str, templ
         used.add(name)
         for source in territory.files:
             load_file(source)
+        project = Project([territory])
         try:
-            text = render(build(Project([territory]), year, as_of), fmt, templates)
+            text = render(build(project, year, as_of, validation=check(project)), fmt, templates)
         except InputError as exc:
             console(stderr=True).print(f"Attention : pas de bilan pour {territory.display} ({exc}).",
                                        style="yellow", markup=False)

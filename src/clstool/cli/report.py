@@ -16,8 +16,8 @@ from clstool.cli.options import (
     Paths,
     console,
     emit,
+    finish,
     ids,
-    warn_ignored,
     year,
 )
 
@@ -45,23 +45,25 @@ def report(
 ) -> None:
     """Bilan annuel d'un contrat, pour le comité de pilotage (HTML, Markdown, Word, PDF ou diaporama) ;
     sur plusieurs territoires, la vue d'ensemble de ces contrats (département, région)."""
+    from clstool.lint.reading import read
     from clstool.planning.plan import parse_as_of
     from clstool.report.build import build
     from clstool.report.render import DOCUMENTS, document, render
-    from clstool.yamlio.load import discover, load
+    from clstool.yamlio.load import discover
 
     if len([t for t in discover(paths or ["."]) if t.contrat is not None or t.fiches]) > 1:
         from clstool.cli.overview import overview_command
 
         overview_command(paths or ["."], year, as_of, format.value, output, templates, fiche, axe, par_contrat)
         return
-    project = load(paths or ["."])
-    result = build(project, year, parse_as_of(as_of, year) if as_of else None,
-                   only_fiches=ids(fiche) or (), only_axes=ids(axe) or (), synthese=synthese)
+    date = parse_as_of(as_of, year) if as_of else None
+    reading = read(paths or ["."])
+    result = build(reading.project, year, date, only_fiches=ids(fiche) or (), only_axes=ids(axe) or (),
+                   synthese=synthese, validation=reading.result)
     if format.value in DOCUMENTS:
         emit(document(result, format.value, templates), output)
     else:
         emit(render(result, format.value, templates), output)
     if output is not None:
         console(stderr=True).print(f"Bilan {year} écrit dans {output}.", markup=False)
-    raise typer.Exit(warn_ignored(result.fichiers_ignores))
+    raise typer.Exit(finish(reading.diagnostics))

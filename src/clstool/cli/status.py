@@ -16,7 +16,7 @@ from clstool.cli.options import (
     Paths,
     console,
     emit,
-    warn_ignored,
+    finish,
     year,
 )
 
@@ -38,10 +38,13 @@ def status(
 ) -> None:
     """Statut de chaque fiche, déclinaison et indicateur pour une année (suivi + calendrier)."""
     from clstool.interop import status_output
+    from clstool.lint.reading import read
     from clstool.planning.plan import parse_as_of
-    from clstool.planning.status import status as run
+    from clstool.planning.status import compute
 
-    report = run(paths or ["."], year, parse_as_of(as_of, year))
+    date = parse_as_of(as_of, year)
+    reading = read(paths or ["."])
+    report = compute(reading.project, year, date)
     if format is StatusFormat.table and output is None:
         console().print(status_output.table(report))
     else:
@@ -52,4 +55,4 @@ def status(
         else:
             data = status_output.table_text(report)
         emit(data, output)
-    raise typer.Exit(warn_ignored(report.ignores))
+    raise typer.Exit(finish(reading.diagnostics))

@@ -64,6 +64,8 @@ def to_json(calendar: YearCalendar) -> str:
         "year": calendar.year,
         "as_of": calendar.as_of.isoformat(),
         "items": [item_json(item) for item in calendar.items],
+        "ignores": calendar.ignores,
+        "erreurs": calendar.erreurs,
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -269,7 +271,10 @@ def to_table(calendar: YearCalendar) -> Table:
             table.add_section()
             table.add_row(Text(visible(f"Axe {fiche.axe}"), style="bold underline"),
                           Text(visible(fiche.axe_titre or "", one_line=False), style="bold underline"))
-        table.add_row(Text(visible(fiche.id), style="bold"), Text(visible(fiche.titre, one_line=False), style="bold"), "",
+        title = Text(visible(fiche.titre, one_line=False), style="bold")
+        if fiche.alerte:
+            title.append("\n" + visible(fiche.alerte), style="bold red")
+        table.add_row(Text(visible(fiche.id), style="bold"), title, "",
                       month_bar(months_covered(_span(fiche.items), year), year, as_of, "bold"),
                       "", _status(fiche.statut))
         for index in [None] + [u.index for u in fiche.declinaisons]:
@@ -323,6 +328,7 @@ def summary_lines(calendar: YearCalendar) -> list[str]:
         if item.declinaison_index:
             where += f", déclinaison {item.declinaison_index}"
         lines.append(f"Période non reconnue ({where}) : « {item.periode} » — {item.erreur}")
+    lines += calendar.erreurs.values()
     return lines
 
 

@@ -17,7 +17,9 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 
+from clstool.lint.reading import check_territory
 from clstool.model.contrat import Contrat
+from clstool.model.diagnostic import Diagnostic
 from clstool.model.documents import Fiche, Financement, TerritoireIntervention, flatten
 from clstool.model.names import id_key
 from clstool.model.vocabulary import AGES, DETERMINANTS, PROFESSIONNELS
@@ -83,23 +85,26 @@ def _funding(financements: list[Financement]) -> tuple[str, float | None]:
     return names, (float(sum(amounts)) if amounts else None)
 
 
-def territory_rows(territory: Territory, years: tuple[int, ...] | None, today: dt.date) -> tuple[list[list], list[str]]:
-    """The rows of one territory (loaded here, dropped after), and the files left out."""
+def territory_rows(territory: Territory, years: tuple[int, ...] | None,
+                   today: dt.date) -> tuple[list[list], list[Diagnostic]]:
+    """The rows of one territory (loaded here, dropped after), and what ``clstool validate``
+    says of its files (:mod:`clstool.lint.reading`: a file with errors gives what could be read)."""
     for source in territory.files:
         load_file(source)
     try:
-        return _rows(territory, years, today)
+        found = check_territory(territory)
+        return _rows(territory, years, today), found
     finally:
         territory.forget()
 
 
-def _rows(territory: Territory, years: tuple[int, ...] | None, today: dt.date) -> tuple[list[list], list[str]]:
-    contrat = territory.contrat.model if territory.contrat else None
+def _rows(territory: Territory, years: tuple[int, ...] | None, today: dt.date) -> list[list]:
+    contrat = territory.contrat.usable if territory.contrat else None
     contrat = contrat if isinstance(contrat, Contrat) else None
-    ignored = [s.display for s in territory.files if s.model is None]
     name = contrat.territoire if contrat else territory.display
     axes = {a.id: a.titre for a in contrat.axes} if contrat else {}
-    fiches = sorted((s for s in territory.fiches if isinstance(s.model, Fiche)), key=lambda s: id_key(s.model.id))
+    fiches = sorted(((s, s.usable) for s in territory.fiches if isinstance(s.usable, Fiche)),
+                    key=lambda pair: id_key(pair[1].id))
     if years is None:
         if contrat is None:
             span: tuple[int, ...] = (today.year,)
@@ -109,12 +114,11 @@ def _rows(territory: Territory, years: tuple[int, ...] | None, today: dt.date) -
     else:
         span = years
     labels: dict[str, str] = {}
-    if any(s.model.referentiel for s in fiches):  # type: ignore[union-attr]
+    if any(f.referentiel for _, f in fiches):
         found, _ = regional.for_folder(territory.root)
         labels = found.libelles if found else {}
     rows: list[list] = []
-    for source in fiches:
-        fiche: Fiche = source.model  # type: ignore[assignment]
+    for source, fiche in fiches:
         portage = fiche.portage
         carriers = _join((portage.porteurs + portage.pilotes) if portage else [])
         partners = (portage.partenaires + portage.operateurs if portage else []) + fiche.partenaires_operationnels
@@ -136,17 +140,17 @@ def _rows(territory: Territory, years: tuple[int, ...] | None, today: dt.date) -
                 rows.append(head + [d.id or str(index), d.titre, carriers, _join(partners + d.partenaires), *common,
                                     *_funding(d.financements), *own, ds.statut, status_label(ds.statut), followed,
                                     ds.avancement])
-    return rows, ignored
+    return rows
 
 
 def rows(paths: list[str], years: tuple[int, ...] | None = None, *, jobs: int | None = None,
-         today: dt.date | None = None, ignored: list[str] | None = None) -> Iterator[list]:
-    """Every row of the territories under ``paths``, territory by territory; the files left
-    out are appended to ``ignored``."""
+         today: dt.date | None = None, diagnostics: list[Diagnostic] | None = None) -> Iterator[list]:
+    """Every row of the territories under ``paths``, territory by territory; what ``clstool
+    validate`` says of their files is appended to ``diagnostics``."""
     territories = discover(paths)
-    for found, left_out in each_territory(territory_rows, territories, years, today or dt.date.today(), jobs=jobs):
-        if ignored is not None:
-            ignored.extend(left_out)
+    for found, said in each_territory(territory_rows, territories, years, today or dt.date.today(), jobs=jobs):
+        if diagnostics is not None:
+            diagnostics.extend(said)
         yield from found
 
 

@@ -77,6 +77,7 @@ def _fiche_json(f: FicheStatus) -> dict:
         **_unit_json(f),
         "declinaisons": [_declinaison_json(d) for d in f.declinaisons],
         "indicateurs": [_indicator_json(i) for i in f.indicateurs],
+        "alerte": f.alerte,
     }  # fmt: skip
 
 
@@ -94,6 +95,7 @@ def to_data(report: StatusReport) -> dict:
             "nombre": len(g.reunions), "statut": g.statut,
         } for g in report.gouvernance],
         "ignores": report.ignores,
+        "erreurs": report.erreurs,
     }
 
 
@@ -106,7 +108,7 @@ def to_json(report: StatusReport) -> str:
 COLUMNS = (
     "territoire", "niveau", "fiche", "axe", "declinaison", "indicateur", "intitule", "statut",
     "libelle_statut", "motif", "statut_declare", "avancement", "debut", "fin", "type", "unite",
-    "sens", "reference", "cible", "cible_annee", "valeur", "commentaire", "appreciation",
+    "sens", "reference", "cible", "cible_annee", "valeur", "commentaire", "appreciation", "alerte",
 )  # fmt: skip
 
 
@@ -116,7 +118,8 @@ def csv_rows(report: StatusReport):
         base = {"territoire": f.territoire, "fiche": f.id, "axe": f.axe}
         yield {**base, "niveau": "fiche", "intitule": f.titre, "statut": f.statut,
                "libelle_statut": libelle(f.statut), "motif": f.motif, "statut_declare": f.statut_declare,
-               "avancement": f.avancement, "debut": f.debut, "fin": f.fin, "commentaire": f.commentaire}
+               "avancement": f.avancement, "debut": f.debut, "fin": f.fin, "commentaire": f.commentaire,
+               "alerte": f.alerte}
         for d in f.declinaisons:
             yield {**base, "niveau": "declinaison", "declinaison": d.ref, "intitule": d.titre,
                    "statut": d.statut, "libelle_statut": libelle(d.statut), "motif": d.motif,
@@ -208,7 +211,10 @@ def tables(report: StatusReport) -> list[RenderableType]:
             if f.avancement is not None:
                 statut.append(f"\n{f.avancement} %", style="dim")
             declinaisons = [Text(visible(f"{d.ref}. ")).append_text(_status_text(d.statut)) for d in f.declinaisons]
-            fiches.add_row(f.id, _shorten(f.titre), statut, _lines(declinaisons),
+            title = Text(visible(_shorten(f.titre)))
+            if f.alerte:
+                title.append("\n" + visible(f.alerte), style="bold red")
+            fiches.add_row(f.id, title, statut, _lines(declinaisons),
                            _lines(_indicator_lines(f.indicateurs)))
         out.append(fiches)
 
@@ -224,8 +230,13 @@ def tables(report: StatusReport) -> list[RenderableType]:
                     count += f" + {len(g.prevues)} prévue(s)"
                 gov.add_row(g.nom, count, "—" if g.minimum is None else str(g.minimum), _status_text(g.statut))
             out.append(gov)
-    if report.ignores:
-        out.append(Text("Fichiers ignorés (erreurs : lancez clstool validate) : " + visible(", ".join(report.ignores)),
+    listed = {f.fichier for f in report.fiches}
+    for file, alert in report.erreurs.items():  # the contract, and the files not read at all
+        if file not in listed:
+            out.append(Text(visible(alert), style="bold red"))
+    unexplained = [f for f in report.ignores if f not in report.erreurs]
+    if unexplained:
+        out.append(Text("Fichiers illisibles, absents du tableau : " + visible(", ".join(unexplained)),
                         style="yellow"))
     if not report.fiches:
         out.append(Text("Aucune fiche."))

@@ -14,8 +14,11 @@
     always a string cell, never a formula.
 
 Lists in a cell are joined with `` ; ``; dates are the span of the calendar
-(:mod:`clstool.planning.plan`). Files that cannot be read as models are left out and listed in
-:attr:`Exported.ignores` (the command then exits with 1, like ``status``).
+(:mod:`clstool.planning.plan`). Files are read as every reading command reads them
+(:mod:`clstool.lint.reading`): a file with errors gives what could be read, and its errors in the
+last column of the Fiches table (« Fiche incomplète : ligne 5, colonne 3 : … ») or under
+``erreurs`` in JSON; a fiche that cannot be read at all has a row of its own there, with only that
+column filled.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from clstool.model.documents import Fiche, Financement, flatten, periode_of
 from clstool.model.names import id_key
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
 from clstool.sheets.write import put, write_csv
-from clstool.yamlio.load import SourceFile, load
+from clstool.yamlio.load import Project, SourceFile, load
 
 SEP = " ; "
 
@@ -45,6 +48,9 @@ class TerritoryData:
     fiches: list[tuple[SourceFile, Fiche]]
     #: code → label of the regional référentiel that applies to the territory (none: empty)
     referentiel: dict[str, str] = field(default_factory=dict)
+    #: file → its errors, as shown in place; the fiches that could not be read at all among them
+    erreurs: dict[str, str] = field(default_factory=dict)
+    illisibles: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -71,18 +77,25 @@ class Exported:
 
 
 def collect(paths: list[str]) -> Exported:
-    """Load the territories designated by ``paths``; keep what validated as models."""
+    """Load the territories designated by ``paths`` (see :func:`collect_project`)."""
+    return collect_project(load(paths))
+
+
+def collect_project(project: Project) -> Exported:
+    """What the loaded ``project`` gives to export: every file that could be read, in full or
+    in part (:attr:`~clstool.yamlio.load.SourceFile.usable`)."""
     out = Exported()
-    for territory in load(paths).territories:
-        contrat = territory.contrat.model if territory.contrat else None
+    for territory in project.territories:
+        contrat = territory.contrat.usable if territory.contrat else None
         if territory.contrat and not isinstance(contrat, Contrat) and not territory.contrat.reference_only:
             out.ignores.append(territory.contrat.display)
-        fiches = []
+        fiches, unread = [], []
         for source in territory.fiches:
-            if isinstance(source.model, Fiche):
-                fiches.append((source, source.model))
+            if isinstance(source.usable, Fiche):
+                fiches.append((source, source.usable))
             else:
                 out.ignores.append(source.display)
+                unread.append(source.display)
         fiches.sort(key=lambda pair: id_key(pair[1].id))
         labels: dict[str, str] = {}
         if any(fiche.referentiel for _, fiche in fiches):
@@ -90,8 +103,9 @@ def collect(paths: list[str]) -> Exported:
 
             found, _ = regional.for_folder(territory.root)
             labels = found.libelles if found else {}
+        errors = {f.display: f.alert_for(f.display) for f in territory.files if f.alert and not f.reference_only}
         out.territories.append(TerritoryData(territory.display, contrat if isinstance(contrat, Contrat) else None,
-                                             fiches, labels))
+                                             fiches, labels, errors, unread))  # type: ignore[arg-type]
     return out
 
 
@@ -105,7 +119,7 @@ def _dump(model: Any) -> Any:
 def to_json(data: Exported) -> str:
     return json.dumps({"version": 1, "territoires": [
         {"dossier": t.display, "contrat": _dump(t.contrat), "fiches": [_dump(f) for _, f in t.fiches],
-         "referentiel": t.referentiel}
+         "referentiel": t.referentiel, "erreurs": t.erreurs}
         for t in data.territories
     ]}, ensure_ascii=False, indent=2) + "\n"
 
@@ -145,6 +159,7 @@ FICHE_COLUMNS = (
     "Déclinaisons", "Indicateurs", "Début", "Fin", "Calendrier", "Âges visés", "Professionnels visés",
     "Participation citoyenne", "Accès à l'information et aux droits", "Dernier suivi",
     "Statut déclaré", "Avancement (%)", "Codes du référentiel", "Objectifs du référentiel",
+    "Erreurs du fichier",
 )  # fmt: skip
 
 
@@ -174,28 +189,36 @@ def _custom_cell(field: ChampPersonnalise, value: Any) -> Any:
 
 def fiche_rows(data: Exported) -> Iterator[list]:
     fields = custom_fields(data)
-    for territory, fiche in data.fiches:
-        plan = fiche_plan(fiche, territory.contract)
-        whole = span(plan.intervals)
-        portage = fiche.portage
-        financements = fiche.financements + [f for d in fiche.declinaisons for f in d.financements]
-        year, followup = _last_followup(fiche)
-        public = fiche.public_vise
-        yield [
-            territory.name, fiche.id, fiche.axe, territory.axis_title(fiche.axe), fiche.titre, fiche.sous_titre,
-            _join(fiche.typologie), fiche.priorite,
-            _join(portage.porteurs) if portage else None, _join(portage.pilotes) if portage else None,
-            _join(portage.partenaires) if portage else None, _join(portage.operateurs) if portage else None,
-            _funders(financements), _total(financements), len(fiche.declinaisons), len(fiche.indicateurs),
-            whole.debut if whole else None, whole.fin if whole else None,
-            _join(e.periode for e in plan.entries),
-            _join(public.ages) if public else None, _join(public.professionnels) if public else None,
-            _answer(fiche.participation_citoyenne), _answer(fiche.acces_information_droits),
-            year, followup.statut if followup else None, followup.avancement if followup else None,
-            _join(fiche.referentiel),
-            _join(territory.referentiel.get(c, "code inconnu du référentiel") for c in fiche.referentiel),
-            *(_custom_cell(f, fiche.champs.get(f.cle)) for f in fields),
-        ]
+    for territory in data.territories:
+        for source, fiche in territory.fiches:
+            yield [*_fiche_row(territory, fiche, source.alert), *(_custom_cell(f, fiche.champs.get(f.cle)) for f in fields)]
+        for unread in territory.illisibles:  # where the fiche would be: a row that says why it is not
+            yield ([territory.name] + [None] * (len(FICHE_COLUMNS) - 2) + [territory.erreurs.get(unread, unread)]
+                   + [None] * len(fields))
+
+
+def _fiche_row(territory: TerritoryData, fiche: Fiche, alert: str | None) -> list:
+    plan = fiche_plan(fiche, territory.contract)
+    whole = span(plan.intervals)
+    portage = fiche.portage
+    financements = fiche.financements + [f for d in fiche.declinaisons for f in d.financements]
+    year, followup = _last_followup(fiche)
+    public = fiche.public_vise
+    return [
+        territory.name, fiche.id, fiche.axe, territory.axis_title(fiche.axe), fiche.titre, fiche.sous_titre,
+        _join(fiche.typologie), fiche.priorite,
+        _join(portage.porteurs) if portage else None, _join(portage.pilotes) if portage else None,
+        _join(portage.partenaires) if portage else None, _join(portage.operateurs) if portage else None,
+        _funders(financements), _total(financements), len(fiche.declinaisons), len(fiche.indicateurs),
+        whole.debut if whole else None, whole.fin if whole else None,
+        _join(e.periode for e in plan.entries),
+        _join(public.ages) if public else None, _join(public.professionnels) if public else None,
+        _answer(fiche.participation_citoyenne), _answer(fiche.acces_information_droits),
+        year, followup.statut if followup else None, followup.avancement if followup else None,
+        _join(fiche.referentiel),
+        _join(territory.referentiel.get(c, "code inconnu du référentiel") for c in fiche.referentiel),
+        alert,
+    ]
 
 
 DECLINAISON_COLUMNS = (

@@ -211,3 +211,13 @@ RUBRIQUES = {
 #: The types of a contract's custom field (``champs`` of contrat.yaml).
 TYPES_CHAMP = {"texte": "texte", "nombre": "nombre", "choix": "choix dans une liste",
                "liste": "liste", "date": "date"}
+
+# --- Files read with errors (the rule of the reading commands, docs/regles.md) -------------------
+
+#: How an output marks, where the file's content is shown, a file read with errors: by kind of
+#: file, (read in part: some of it is missing, read whole but with errors, not read at all).
+MARQUES_ERREURS = {
+    "fiche": ("Fiche incomplète", "Fiche à corriger", "Fiche illisible"),
+    "contrat": ("Contrat incomplet", "Contrat à corriger", "Contrat illisible"),
+    "bilan": ("Bilan incomplet", "Bilan à corriger", "Bilan illisible"),
+}

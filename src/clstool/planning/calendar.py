@@ -87,6 +87,7 @@ class FicheCalendar:
     declinaisons: list[PlannedDeclinaison]
     items: list[CalendarItem]
     fichier: str
+    alerte: str | None = None  #: « Fiche incomplète : ligne 5, colonne 3 : … » when its file has errors
 
 
 @dataclass
@@ -94,7 +95,8 @@ class YearCalendar:
     year: int
     as_of: dt.date
     fiches: list[FicheCalendar] = field(default_factory=list)  #: every fiche read, in order
-    ignores: list[str] = field(default_factory=list)  #: files that could not be read as models
+    ignores: list[str] = field(default_factory=list)  #: files that could not be read at all
+    erreurs: dict[str, str] = field(default_factory=dict)  #: file → its errors, as shown in place
 
     @property
     def items(self) -> list[CalendarItem]:
@@ -152,10 +154,13 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *,
     seen_fiches: set[str] = set()
     seen_axes: set[str] = set()
     for territory in project.territories:
-        contrat = territory.contrat.model if territory.contrat else None
+        contrat = territory.contrat.usable if territory.contrat else None
         contrat = contrat if isinstance(contrat, Contrat) else None
         if territory.contrat and contrat is None and not territory.contrat.reference_only:
             calendar.ignores.append(territory.contrat.display)
+        for source in territory.files:
+            if source.alert and not source.reference_only:
+                calendar.erreurs[source.display] = source.alert_for(source.display)  # type: ignore[assignment]
         name = _territory_name(territory)
         contract = contract_interval(contrat)
         axis_order = [a.id for a in contrat.axes] if contrat else []
@@ -163,16 +168,17 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *,
         seen_axes.update(axis_order)
         found = []
         for source in territory.fiches:
-            if not isinstance(source.model, Fiche):
+            fiche = source.usable
+            if not isinstance(fiche, Fiche):
                 calendar.ignores.append(source.display)
                 continue
-            fiche = source.model
             seen_fiches.add(fiche.id)
             seen_axes.add(fiche.axe)
             if (fiches and fiche.id not in fiches) or (axes and fiche.axe not in axes):
                 continue
             found.append(_fiche_calendar(fiche, contract, name, axis_titles.get(fiche.axe),
                                          source.display, year, as_of))
+            found[-1].alerte = source.alert
 
         def order(f: FicheCalendar, axis_order: list = axis_order) -> tuple:
             rank = axis_order.index(f.axe) if f.axe in axis_order else len(axis_order)

@@ -98,6 +98,16 @@ def fold_with_origin(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+#: Seasons (folded). Their dates are not agreed upon (meteorological, astronomical, school
+#: holidays…): clstool never guesses them, it asks for months, a quarter or dates (CLS301).
+SAISONS = frozenset({"printemps", "ete", "automne", "hiver"})
+SAISON_AIDE = (
+    "une saison n'a pas de dates convenues et clstool ne les devine pas : écrivez les mois "
+    "(« mars à mai 2025 »), un trimestre (« 2e trimestre 2025 ») ou des dates "
+    "(« du 21 mars au 20 juin 2025 »)"
+)
+
+
 class Token(NamedTuple):
     kind: str  # "iso", "code", "num", "word" or "sep"
     text: str  # folded text; digits only for "num"

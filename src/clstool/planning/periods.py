@@ -78,6 +78,8 @@ from clstool.planning.period_parser import evaluate
 from clstool.planning.period_words import (
     CORE_WORDS,
     END_BEFORE_START,
+    SAISON_AIDE,
+    SAISONS,
     VOCABULARY,
     Invalid,
     Token,
@@ -117,6 +119,8 @@ def _parse_cached(text: str, contract: tuple[dt.date, dt.date] | None, recurrent
         return unrecognized
     while tokens and tokens[-1].kind == "sep" and tokens[-1].text in ":,":  # « 2023 : »
         tokens.pop()
+    if any(t.kind == "word" and t.text in SAISONS and n.kind == "num" for t, n in zip(tokens, tokens[1:], strict=False)):
+        return ParsedPeriod(text, (), error=f"période « {text.strip()} » : {SAISON_AIDE}")  # « printemps 2025 »
 
     # The whole text is a period; or leading words are a label and the rest is a period.
     for size in range(len(tokens)):

@@ -364,7 +364,7 @@ def governance_status(contrat: Contrat, year: int, as_of: dt.date, territoire: s
 
 def territory_name(territory) -> str:
     """The territory's name from its contract, else its folder as given."""
-    contrat = territory.contrat.model if territory.contrat else None
+    contrat = territory.contrat.usable if territory.contrat else None
     return contrat.territoire if isinstance(contrat, Contrat) else territory.display
 
 
@@ -373,17 +373,22 @@ def compute(project: Project, year: int, as_of: dt.date | None = None) -> Status
     as_of = as_of or default_as_of(year)
     report = StatusReport(year, as_of)
     for territory in project.territories:
-        contrat = territory.contrat.model if territory.contrat else None
+        contrat = territory.contrat.usable if territory.contrat else None
         contrat = contrat if isinstance(contrat, Contrat) else None
         name = territory_name(territory)
         if territory.contrat and contrat is None and not territory.contrat.reference_only:
             report.ignores.append(territory.contrat.display)
+        for source in territory.files:
+            if source.alert and not source.reference_only:
+                report.erreurs[source.display] = source.alert_for(source.display)  # type: ignore[assignment]
         fiches = []
         for source in territory.fiches:
-            if not isinstance(source.model, Fiche):
+            fiche = source.usable
+            if not isinstance(fiche, Fiche):
                 report.ignores.append(source.display)
                 continue
-            fiches.append(fiche_status(source.model, contrat, year, as_of, name, source.display))
+            fiches.append(fiche_status(fiche, contrat, year, as_of, name, source.display))
+            fiches[-1].alerte = source.alert
         fiches.sort(key=lambda f: id_key(f.id))
         report.fiches.extend(fiches)
         axes: list[tuple[str, str | None]] = [(a.id, a.titre) for a in contrat.axes] if contrat else []

@@ -90,6 +90,7 @@ class FicheStatus(UnitStatus):
     difficultes: list[str] = field(default_factory=list)
     declinaisons: list[DeclinaisonStatus] = field(default_factory=list)
     indicateurs: list[IndicatorStatus] = field(default_factory=list)
+    alerte: str | None = None  #: « Fiche incomplète : ligne 5, colonne 3 : … » when its file has errors
 
 
 @dataclass
@@ -122,6 +123,7 @@ class StatusReport:
     fiches: list[FicheStatus] = field(default_factory=list)
     axes: list[AxisSummary] = field(default_factory=list)
     gouvernance: list[InstanceStatus] = field(default_factory=list)
-    ignores: list[str] = field(default_factory=list)  #: files that could not be read as models
+    ignores: list[str] = field(default_factory=list)  #: files that could not be read at all
+    erreurs: dict[str, str] = field(default_factory=dict)  #: file → its errors, as shown in place
 
 

@@ -26,7 +26,7 @@ def bilan_view(territory: Territory, year: int) -> tuple[BilanView | None, str]:
     if source is None:
         return None, (f"Aucun fichier {name} : la synthèse de l'année, les faits marquants, les perspectives, "
                       "les décisions attendues et le budget exécuté ne sont pas renseignés.")
-    model = source.model
+    model = source.usable
     if not isinstance(model, BilanAnnuel):
         return None, f"{name} est illisible : il est absent de ce bilan (lancez clstool validate pour le détail)."
     spent = [Spending(d.poste, euros(d.montant), d.financeur, d.fiche, d.precision) for d in model.budget_execute]

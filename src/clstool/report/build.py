@@ -80,7 +80,7 @@ def _territory(project: Project) -> Territory:
         raise InputError(f"le bilan porte sur un seul territoire ; plusieurs trouvés ({names}) : "
                          "donnez un seul dossier, par exemple data/montpellier")
     territory = usable[0]
-    if territory.contrat is None or not isinstance(territory.contrat.model, Contrat):
+    if territory.contrat is None or not isinstance(territory.contrat.usable, Contrat):
         where = territory.contrat.display if territory.contrat else f"{territory.display}/contrat.yaml"
         raise InputError(f"{where} est absent ou illisible : le bilan a besoin du contrat "
                          "(lancez clstool validate pour le détail)")
@@ -122,7 +122,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
           validation: ValidationResult | None = None, synthese: bool = False) -> Report:
     """Everything the report of ``year`` shows, for the one territory of ``project``."""
     territory = _territory(project)
-    contrat: Contrat = territory.contrat.model  # type: ignore[assignment]
+    contrat: Contrat = territory.contrat.usable  # type: ignore[union-attr,assignment]
     today = today or dt.date.today()
     as_of = as_of or default_as_of(year, today)
     contract = contract_interval(contrat)
@@ -133,15 +133,16 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
     previous = compute(project, year - 1, dt.date(year - 1, 12, 31))
 
     sources = {s.display: s for s in territory.fiches}
-    fiches = [(sources[st.fichier].model, st) for st in current.fiches if st.fichier in sources]
+    fiches = [(sources[st.fichier].usable, st) for st in current.fiches if st.fichier in sources]
     fiches, selection = _select(fiches, contrat, only_fiches, only_axes)
     before = {st.id: st for st in previous.fiches}
     first_year = contract[0].year if contract else None
 
     views = [fiche_view(f, st, before.get(f.id), contrat, year, first_year) for f, st in fiches]
-    for view, (fiche, _) in zip(views, fiches, strict=True):
+    for view, (fiche, st) in zip(views, fiches, strict=True):
         view.fichier = in_territory(view.fichier, territory)
         view.titre_seul = title_only(fiche)
+        view.alerte = st.alerte
     bilan, bilan_absent = bilan_view(territory, year)
     axes = _axes(contrat, views, selection is not None)
     calendar_rows = calendar_section(project, contrat, fiches, year, as_of)
@@ -182,7 +183,8 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         qualite=[Finding(in_territory(d.file, territory), d.line, d.column, SEVERITES.get(d.severity.value, d.severity.value),
                          d.code, d.message) for d in validation.diagnostics],
         fichiers_ignores=ignored,
-        inconnus=_unknowns(views, year, ignored),
+        inconnus=_unknowns(views, year, ignored) + _errors(views, territory),
+        alertes=_errors(views, territory),
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
         bilan=bilan, bilan_absent=bilan_absent, synthese=synthese,
         fiches_a_suivre=to_watch(views), fiches_titre_seul=[v for v in views if v.titre_seul],
@@ -234,6 +236,14 @@ def _unknowns(views: list[FicheView], year: int, ignored: list[str]) -> list[str
         out.append(f"{plural(len(ignored), 'fichier')} illisible(s), absent(s) du bilan : {', '.join(ignored)} "
                    "(voir l'annexe qualité des données).")
     return out
+
+
+def _errors(views: list[FicheView], territory: Territory) -> list[str]:
+    """The errors of the files not shown as a fiche of their own (the contract, the yearly
+    file, the fiches that could not be read at all), where the cover lists what is missing."""
+    shown = {v.fichier for v in views if not v.titre_seul}
+    files = [(f, in_territory(f.display, territory)) for f in territory.files if f.alert and not f.reference_only]
+    return [f.alert_for(name) for f, name in files if name not in shown]  # type: ignore[misc]
 
 
 def _quality_summary(result: ValidationResult) -> str:

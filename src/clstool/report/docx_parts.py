@@ -168,6 +168,8 @@ def fiche(w: Writer, r: Report, f: FicheView) -> None:
     w.heading(fiche_heading(f), 2)
     if f.sous_titre:
         w.para(f.sous_titre, italic=True)
+    if f.alerte:
+        w.para(f"{f.alerte} ({f.fichier})", bold="⚠ ")
     w.para(f"{f.statut.libelle} — {f.motif}", bold=f"Statut {r.annee} : ")
     w.para(f.avancement, bold="Avancement : ")
     w.table(["", ""], [("Porteur(s)", " ; ".join(f.porteurs) or "non renseigné"),

@@ -85,7 +85,7 @@ def build_overview(paths: list[str], year: int, as_of: dt.date | None = None, *,
         annee=year, date_reference_texte=fr_date(as_of), version=__version__,
         titre=f"Vue d'ensemble {year} — {plural(len(summaries), 'contrat local de santé', 'contrats locaux de santé')}",
         chiffres_cles=_key_figures(summaries, year, len(groups)),
-        inconnus=_unknowns(summaries, year, ignored),
+        inconnus=_unknowns(summaries, year, ignored) + [e for s in summaries for e in s.erreurs],
         contrats=rows,
         graphique_statuts=_chart(summaries, rows, year),
         graphique_note=(f"Au-delà de {CHART_MAX_CONTRACTS} contrats, le graphique montre l'ensemble des fiches ; "
@@ -114,6 +114,7 @@ def build_overview(paths: list[str], year: int, as_of: dt.date | None = None, *,
             "compare pas les fiches (les paires se compteraient par millions) ; lancez clstool compare sur un "
             "département ou une région."),
         fichiers_ignores=ignored,
+        diagnostics=[d for s in summaries for d in s.diagnostics],
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
     )
 

@@ -13,7 +13,9 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from clstool.lint.reading import check_territory
 from clstool.model.contrat import Contrat
+from clstool.model.diagnostic import Diagnostic
 from clstool.model.documents import Fiche, flatten
 from clstool.model.names import comparison_key, partner_names
 from clstool.model.vocabulary import DETERMINANTS, STATUTS
@@ -59,6 +61,8 @@ class ContractSummary:
     libelles: dict[str, str] = field(default_factory=dict)  #: référentiel code → label
     ignores: list[str] = field(default_factory=list)
     docs: list[Doc] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  #: what clstool validate says of its files
+    erreurs: list[str] = field(default_factory=list)  #: « file — Fiche incomplète : ligne 5… »
 
     @property
     def lisible(self) -> bool:
@@ -81,13 +85,17 @@ def summarize(territory: Territory, year: int, as_of: dt.date) -> ContractSummar
     for source in territory.files:
         load_file(source)
     try:
-        return _summarize(territory, year, as_of)
+        found = check_territory(territory)  # the rule of every reading command (clstool.lint.reading)
+        out = _summarize(territory, year, as_of)
+        out.diagnostics = found
+        out.erreurs = [f.alert_for(f.display) for f in territory.files if f.alert and not f.reference_only]  # type: ignore[misc]
+        return out
     finally:
         territory.forget()
 
 
 def _summarize(territory: Territory, year: int, as_of: dt.date) -> ContractSummary:
-    contrat = territory.contrat.model if territory.contrat else None
+    contrat = territory.contrat.usable if territory.contrat else None
     contrat = contrat if isinstance(contrat, Contrat) else None
     report = compute(Project([territory]), year, as_of)
     name = contrat.territoire if contrat else territory.display
@@ -107,11 +115,11 @@ def _summarize(territory: Territory, year: int, as_of: dt.date) -> ContractSumma
     aliases = {comparison_key(spelling): canonical for canonical, spellings in
                (contrat.alias_partenaires.items() if contrat else ()) for spelling in (canonical, *spellings)}
     ref_model, ref_path = regional.for_folder(territory.root) if any(
-        isinstance(f.model, Fiche) and f.model.referentiel for f in territory.fiches) else (None, None)
+        isinstance(f.usable, Fiche) and f.usable.referentiel for f in territory.fiches) else (None, None)
     if ref_model is not None:
         out.referentiel, out.libelles = ref_model.intitule, ref_model.libelles
     for source in territory.fiches:
-        fiche = source.model
+        fiche = source.usable
         if not isinstance(fiche, Fiche):
             continue
         _fiche(out, fiche, year, aliases)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from clstool.model.diagnostic import Diagnostic
 from clstool.report.similarity import Doc, Pair
 from clstool.report.views import Count, KeyFigure
 
@@ -102,3 +103,4 @@ class Overview:
     similarite_note: str | None  #: why the comparison was not made, when so
     fichiers_ignores: list[str]
     motifs_svg: Markup
+    diagnostics: list[Diagnostic] = field(default_factory=list)  #: what clstool validate says of the files read

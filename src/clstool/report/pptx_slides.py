@@ -10,6 +10,9 @@ def write(d: Deck, r: Report) -> None:
     inner = d.w - 2 * MARGIN
     title(d, r)
     key_figures(d, r, inner)
+    if r.alertes:  # the files read with errors that no fiche slide shows (the contract…)
+        s = d.slide("Fichiers en erreur : ce que ce bilan ne peut pas dire")
+        d.text(s, r.alertes, MARGIN, 1.35, inner, d.h - 1.75, bullets=True, sizes=(16, 14, 12, 11, 10))
     coordinator(d, r, inner)
     for axis in r.axes:
         s = d.slide(f"Axe {axis.id} — {axis.titre}")
@@ -119,7 +122,8 @@ def fiche(d: Deck, r: Report, f: FicheView, inner: float) -> None:
     s = d.slide(f"{f.id} — {f.titre}")
     d.text(s, [f"Statut {r.annee} : {f.statut.libelle} — {f.motif}", f"Avancement : {f.avancement}",
                "Porteur(s) : " + (" ; ".join(f.porteurs) or "non renseigné"),
-               *(f"{c.libelle} : {c.valeur}" for c in f.champs)], MARGIN, 1.35, inner, 1.3,
+               *(f"{c.libelle} : {c.valeur}" for c in f.champs), *([f.alerte] if f.alerte else [])],
+           MARGIN, 1.35, inner, 1.3,
            sizes=(18, 16, 14, 12, 11))
     half = (inner - 0.4) / 2
     d.text(s, [f"Réalisations {r.annee}"], MARGIN, 2.75, half, 0.5, bold=True, sizes=(18, 16))

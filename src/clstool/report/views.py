@@ -156,6 +156,7 @@ class FicheView:
     evolution: list[str]
     titre_seul: bool = False  #: the file holds an id, an axis and a title only (listed in a table, not a page)
     champs: list[CustomFieldView] = field(default_factory=list)  #: the contract's custom fields the fiche fills in
+    alerte: str | None = None  #: « Fiche incomplète : ligne 5, colonne 3 : … » when its file has errors
 
 
 @dataclass
@@ -283,5 +284,7 @@ class Report:
     synthese: bool = False  #: the committee version (``--synthese``): the templates leave out the detail
     fiches_a_suivre: list[FicheView] = field(default_factory=list)  #: late or blocked fiches
     fiches_titre_seul: list[FicheView] = field(default_factory=list)  #: fiches known by their title only
+    #: the files read with errors that no fiche section shows (contract, unreadable fiches), also in ``inconnus``
+    alertes: list[str] = field(default_factory=list)
     indicateurs_cibles: list[tuple[FicheView, IndicatorView]] = field(default_factory=list)  #: indicators with a target
     pages: dict[str, int] = field(default_factory=dict)  #: PDF only: anchor → page number, for the table of contents

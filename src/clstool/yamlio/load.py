@@ -42,6 +42,50 @@ class SourceFile:
     reference_only: bool = False  #: loaded to check others against, not reported
     raw: bytes | None = field(default=None, repr=False)  #: bytes already read (then dropped)
     unreadable: str | None = None  #: why the folder it stands for could not be read
+    #: the errors of this file as the reading commands show them in place (« ligne 5, colonne 3 : … »),
+    #: set by :mod:`clstool.lint.reading` from the diagnostics of ``clstool validate``
+    errors: list[str] = field(default_factory=list)
+    _partial: BaseModel | None = field(default=None, repr=False)
+    _salvaged: bool = field(default=False, repr=False)
+
+    @property
+    def usable(self) -> BaseModel | None:
+        """The model to read from: the file's own when it validates, else the one built from
+        the parts that validate (:mod:`clstool.yamlio.salvage`); ``None`` when nothing could be
+        read (syntax error, unreadable file, a required key of the file missing)."""
+        if self.model is not None:
+            return self.model
+        if not self._salvaged:
+            from clstool.yamlio.salvage import salvage
+
+            self._salvaged = True
+            self._partial = salvage(model_of(self.kind), self.data)
+        return self._partial
+
+    @property
+    def incomplete(self) -> bool:
+        """Read in part only: some of its content is left out of what the commands show."""
+        return self.model is None and self.usable is not None
+
+    @property
+    def alert(self) -> str | None:
+        """What an output says in place of, or next to, this file's content when it has
+        errors (« Fiche incomplète : ligne 5, colonne 3 : … ») ; ``None`` when it has none."""
+        return self.alert_for(None)
+
+    def alert_for(self, shown: str | None) -> str | None:
+        """:attr:`alert` naming the file as ``shown`` (« Contrat incomplet (contrat.yaml) : … »),
+        for a list of files."""
+        if not self.errors:
+            return None
+        from clstool.model.vocabulary import MARQUES_ERREURS
+
+        partial, wrong, unread = MARQUES_ERREURS.get(self.kind, MARQUES_ERREURS["fiche"])
+        mark = unread if self.usable is None else partial if self.model is None else wrong
+        where = f" ({shown})" if shown else ""
+        text = f"{mark}{where} : {' ; '.join(self.errors)}"
+        # a file name that is not UTF-8 (kept by Python as surrogates) is written escaped
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
     def pos(self, path: tuple, at_key: bool = False) -> tuple[int, int]:
         from clstool.yamlio.schema_errors import position
@@ -72,8 +116,9 @@ class Territory:
         """Drop what loading the files built (trees, models, bytes): memory stays flat when
         territories are read one after the other."""
         for source in self.files:
-            source.model = source.data = source.raw = None
-            source.positions, source.diagnostics, source.text = {}, [], ""
+            source.model = source.data = source.raw = source._partial = None
+            source.positions, source.diagnostics, source.text, source.errors = {}, [], "", []
+            source._salvaged = False
 
     def bilan(self, year: int) -> SourceFile | None:
         """The file ``bilans/<year>.yaml``, if there is one."""
