@@ -65,16 +65,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         _console(stderr=True).print(f"Erreur : {os_error_message(exc)}", style="bold red", markup=False)
         return 2
     except Exception as exc:  # click usage errors and anything unexpected
-        # Usage errors of click (or of the copy of click that typer bundles): duck-typed.
+        # Usage errors of click (in French: cli/french.py), duck-typed: click is imported lazily.
         if type(exc).__name__ == "NoArgsIsHelpError":  # `clstool` alone: the help, nothing else
             _console(stderr=True).print(exc.format_message(), markup=False)  # type: ignore[attr-defined]
             return 2
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
-            from clstool.cli.french import message
-
             command = getattr(getattr(exc, "ctx", None), "command_path", "clstool")
             _console(stderr=True).print(
-                f"Erreur d'utilisation : {message(exc.format_message())}\nAide : {command} --help",
+                f"Erreur d'utilisation : {exc.format_message()}\nAide : {command} --help",
                 style="bold red", markup=False)
             return exc.exit_code if isinstance(exc.exit_code, int) else 2
         if type(exc).__name__ == "Abort":

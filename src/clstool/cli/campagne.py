@@ -13,7 +13,7 @@ from clstool.cli.options import console, emit
 
 campagne_app = typer.Typer(
     help="Campagne de suivi annuel : classeurs Excel envoyés aux porteurs, réponses reprises dans les fiches.",
-    no_args_is_help=True, rich_markup_mode=None)
+    no_args_is_help=True, rich_markup_mode=None, suggest_commands=False)
 app.add_typer(campagne_app, name="campagne")
 
 

@@ -1,150 +1,126 @@
 """French for what the command-line library itself writes: help headings, type hints, usage
 errors, « did you mean ». One table, one module.
 
-typer 0.29 bundles its own copy of click (``typer._click``) whose messages are English
-f-strings (no gettext), while ``typer.core`` looks its few words up through a module-level
-gettext alias ``_``. So French comes in at three narrow points, all set by :func:`install`
-(called once by :mod:`clstool.cli.app`, before any command is built):
+click looks every sentence it shows up through gettext: each of its modules calls a
+module-level ``_`` (and ``ngettext`` for plurals) at the moment it writes the sentence, and
+typer (0.25, built on click) does the same in ``typer.core``. :func:`install` (called once by
+:mod:`clstool.cli.app`, before any command is built) points those names at :data:`MESSAGES` and
+:data:`PLURALS`: English message id in, French out, placeholders kept.
 
-- :data:`WORDS` replaces ``typer.core._`` (« Options », « [défaut : …] », « [obligatoire] »…);
-- the help option's text, the « Utilisation : » prefix, the names shown for arguments and the
-  type hints (``<texte>`` rather than ``<str>`` or ``<list[str]>``) are set on the classes;
-- the message of a usage error is rewritten by :func:`message` with :data:`MESSAGES`, a list
-  of patterns over the English sentences of click and pydantic (typer coerces with pydantic),
-  just before :func:`clstool.cli.main` prints it.
+What gettext does not reach is set on the classes, also by :func:`install`:
+
+- the names of the value types (:data:`TYPES`: ``<entier>`` rather than ``INTEGER``), used
+  both by the help and by the conversion errors (« « x » n'est pas un entier valide »);
+- the names shown for arguments (:data:`ARGUMENTS`) and how options and arguments are quoted
+  in errors (``--year / -y``, not ``'--year' / '-y'``);
+- the ranges (« au moins 1 » rather than ``x>=1``), the invalid and missing choices (with a
+  « vouliez-vous dire » of their own) and the « did you mean » list, which click writes with
+  ``repr`` quotes;
+- the « Utilisation : … COMMANDE [ARGUMENTS]... » line and the « Options : » headings (French
+  spacing before the colon).
 
 ``tests/cli/test_french.py`` runs every command's ``--help`` and a set of wrong invocations
-and fails on any English phrase of the library: a typer upgrade that changes a sentence shows
-there.
+and fails on any English phrase of the library: a typer or click upgrade that adds a sentence
+shows there.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any, Callable
+from typing import Any
 
-#: ``typer.core``'s gettext messages.
-WORDS = {
-    "Arguments": "Arguments",
+#: click's and typer's gettext message ids, and their French (same placeholders; ``{x!r}``
+#: becomes ``{x}``, quoted the French way where it names a value).
+MESSAGES = {
+    # help
+    "Usage:": "Utilisation :",
     "Options": "Options",
+    "Arguments": "Arguments",
+    "Positional arguments": "Arguments",
     "Commands": "Commandes",
+    "Show this message and exit.": "Afficher cette aide et quitter.",
+    "Show the version and exit.": "Afficher la version et quitter.",
     "required": "obligatoire",
     "default: {default}": "défaut : {default}",
     "env var: {var}": "variable d'environnement : {var}",
     "(dynamic)": "(calculé)",
+    "deprecated": "obsolète",
+    "file": "fichier",
+    "directory": "dossier",
+    "path": "chemin",
+    # usage errors (clstool.cli.main prints « Erreur d'utilisation : » and « Aide : » itself)
+    "Error: {message}": "Erreur : {message}",
+    "Try '{command} {option}' for help.": "Aide : {command} {option}",
     "Aborted!": "Interrompu.",
     "Missing command.": "commande manquante.",
-    "No such command {name!r}.": "commande inconnue : « {name} ».",
+    "No such command {name!r}.": "commande inconnue : « {name} »",
+    "No such option {name!r}.": "option inconnue : {name}",
+    # click writes « {missing}{hint}.{details} »: « option obligatoire absente : --year / -y. »
+    "Missing argument": "argument obligatoire absent :",
+    "Missing option": "option obligatoire absente :",
+    "Missing parameter": "valeur obligatoire absente :",
+    "Missing {param_type}": "valeur obligatoire absente ({param_type}) :",
+    "Missing parameter: {param_name}": "valeur obligatoire absente : {param_name}",
+    "Invalid value for {param_hint}: {message}": "valeur invalide pour {param_hint} : {message}",
+    "Invalid value: {message}": "valeur invalide : {message}",
+    "Value must be an iterable.": "une liste de valeurs est attendue",
+    "Option {name!r} does not take a value.": "l'option {name} ne prend pas de valeur",
+    "Argument {name!r} takes {nargs} values.": "l'argument {name} attend {nargs} valeurs",
+    "Invalid start character for option ({option})": "caractère invalide au début de l'option ({option})",
+    "{value!r} is not a valid {number_type}.": "« {value} » n'est pas un {number_type} valide",
+    "{value} is not in the range {range}.": "la valeur doit être {range} (et non {value})",
+    "{value!r} is not a valid boolean. Recognized values: {states}":
+        "« {value} » : oui ou non est attendu ({states})",
+    "{value!r} is not a valid UUID.": "« {value} » n'est pas un UUID valide",
+    "{name} {filename!r} does not exist.": "{name} « {filename} » introuvable",
+    "{name} {filename!r} is a file.": "{name} « {filename} » : c'est un fichier",
+    "{name} {filename!r} is a directory.": "{name} « {filename} » : c'est un dossier",
+    "{name} {filename!r} is not readable.": "{name} « {filename} » : lecture interdite",
+    "{name} {filename!r} is not writable.": "{name} « {filename} » : écriture interdite",
+    "{name} {filename!r} is not executable.": "{name} « {filename} » : exécution interdite",
+    "Could not open file {filename!r}: {message}": "impossible d'ouvrir « {filename} » : {message}",
+    "unknown error": "erreur inconnue",
 }
 
-HELP_OPTION = "Afficher cette aide et quitter."
-USAGE = "Utilisation : "
-#: Words of the usage line (``clstool [OPTIONS] COMMAND [ARGS]...``).
-USAGE_WORDS = {"[OPTIONS]": "[OPTIONS]", "COMMAND [ARGS]...": "COMMANDE [ARGUMENTS]..."}
+#: ``ngettext``: the singular message id, and the French singular and plural.
+PLURALS = {
+    "Got unexpected extra argument ({args})": ("argument en trop : {args}", "arguments en trop : {args}"),
+    "Option {name!r} requires an argument.": ("l'option {name} attend une valeur",
+                                              "l'option {name} attend {nargs} valeurs"),
+    "Takes {nargs} values but 1 was given.": ("{nargs} valeurs attendues, 1 donnée",
+                                              "{nargs} valeurs attendues, {len} données"),
+    "{value!r} does not match the format {format}.": ("« {value} » ne suit pas le format {format}",
+                                                      "« {value} » ne suit aucun des formats {formats}"),
+    "{len_type} values are required, but {len_value} was given.": (
+        "{len_type} valeurs attendues, {len_value} donnée", "{len_type} valeurs attendues, {len_value} données"),
+}
+
+#: The names of click's value types, in the help (``<entier>``) and in conversion errors.
+TYPES = {
+    "StringParamType": "texte", "UnprocessedParamType": "texte", "IntParamType": "entier",
+    "IntRange": "entier", "FloatParamType": "nombre", "FloatRange": "nombre",
+    "BoolParamType": "oui/non", "DateTime": "date", "UUIDParameterType": "UUID",
+}
 #: How an argument is named in the help and the usage line (the Python parameter otherwise).
 ARGUMENTS = {"paths": "CHEMINS", "file": "CLASSEUR", "directory": "DOSSIER", "kind": "TYPE",
              "code": "CODE", "dossier": "DOSSIER"}
-#: Type hints, inside ``<…>``.
-TYPES = {"str": "texte", "int": "entier", "float": "nombre", "bool": "oui/non", "int range": "entier",
-         "float range": "nombre", "Path": "chemin", "path": "chemin", "file": "fichier",
-         "directory": "dossier"}
+#: Words of a group's usage line (``clstool [OPTIONS] COMMAND [ARGS]...``).
+USAGE_WORDS = {"COMMAND [ARGS]...": "COMMANDE [ARGUMENTS]..."}
 
 
-def _quoted(text: str) -> str:
-    """``'--year' / '-y'`` → ``--year / -y``."""
-    return re.sub(r"'([^']*)'", r"\1", text)
+def gettext(message: str) -> str:
+    """click's and typer's ``_``."""
+    return MESSAGES.get(message, message)
 
 
-def _choices(text: str) -> list[str]:
-    return re.findall(r"'([^']*)'", text)
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """click's ``ngettext``."""
+    french = PLURALS.get(singular)
+    if french is None:
+        return singular if count == 1 else plural
+    return french[0] if count == 1 else french[1]
 
 
-def _one_of(match: re.Match) -> str:
-    import difflib
-
-    value, allowed = match.group(1), _choices(match.group(2))
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
-    hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
-    return f"« {value} » n'est pas une valeur possible ({', '.join(allowed)}){hint}"
-
-
-def _missing(match: re.Match) -> str:
-    kind, hint, choices = match.group(1), match.group(3), match.group(4)
-    text = {"option": "option obligatoire absente", "argument": "argument obligatoire absent",
-            "parameter": "valeur obligatoire absente"}[kind]
-    if hint:
-        text += f" : {_quoted(hint)}"
-    if choices:
-        text += " (valeurs possibles : " + ", ".join(c.strip() for c in choices.split(",")) + ")"
-    return text
-
-
-def _or(items: str) -> str:
-    names = [n.strip().strip("'") for n in items.split(",") if n.strip()]
-    return " ou ".join(names)
-
-
-#: English sentences of click, typer and pydantic, and their French. Tried in order, each
-#: applied once: the outer sentence first, then the pydantic message it quotes.
-MESSAGES: list[tuple[str, str | Callable[[re.Match], str]]] = [
-    (r"^Missing (option|argument|parameter)( (.+?))?\.(?: Choose from:\s*(.*))?$", _missing),
-    (r"^No such option: (\S+) \(Possible options: (.+)\)$",
-     lambda m: f"option inconnue : {m.group(1)} ; vouliez-vous dire {_or(m.group(2))} ?"),
-    (r"^No such option: (\S+)$", r"option inconnue : \1"),
-    (r"^Option '(.+)' requires an argument\.$", r"l'option \1 attend une valeur"),
-    (r"^Option '(.+)' requires (\d+) arguments\.$", r"l'option \1 attend \2 valeurs"),
-    (r"^Option '(.+)' does not take a value\.$", r"l'option \1 ne prend pas de valeur"),
-    (r"^Got unexpected extra argument\(s\) \((.*)\)$", r"argument(s) en trop : \1"),
-    (r"^(.*)\. Did you mean (.+)\?$", lambda m: f"{m.group(1).rstrip('.')} ; vouliez-vous dire {_or(m.group(2))} ?"),
-    (r"^Invalid value for (.+?): (.*)$", lambda m: f"valeur invalide pour {_quoted(m.group(1))} : {message(m.group(2))}"),
-    (r"^Invalid value: (.*)$", lambda m: f"valeur invalide : {message(m.group(1))}"),
-    (r"^Value (.+) is not a valid (\w+)\.$", r"\1 n'est pas une valeur possible"),
-    (r"^Value must be an iterable\.$", "une liste de valeurs est attendue"),
-    # pydantic (typer converts the values of options with it)
-    (r"^Value error, '(.*)' is not one of (.*?)\.?$", _one_of),
-    (r"^Value error, (.*)$", r"\1"),
-    (r"^Input should be a valid integer.*$", "un nombre entier est attendu"),
-    (r"^Input should be a valid (number|float).*$", "un nombre est attendu"),
-    (r"^Input should be a valid boolean.*$", "oui ou non est attendu (true, false, 1, 0)"),
-    (r"^Input should be a valid (date|datetime).*$", "une date AAAA-MM-JJ est attendue"),
-    (r"^Input should be a valid string.*$", "un texte est attendu"),
-    (r"^Input should be greater than or equal to (\S+)$", r"la valeur doit être au moins \1"),
-    (r"^Input should be greater than (\S+)$", r"la valeur doit être plus grande que \1"),
-    (r"^Input should be less than or equal to (\S+)$", r"la valeur doit être au plus \1"),
-    (r"^Input should be less than (\S+)$", r"la valeur doit être plus petite que \1"),
-    (r"^Input should be (.*)$", r"valeur attendue : \1"),
-]
-_COMPILED: list = []  # compiled at the first usage error, not at every start-up
-
-
-def message(text: str) -> str:
-    """The French of one usage-error message (unchanged when no pattern knows it)."""
-    if not _COMPILED:
-        _COMPILED.extend((re.compile(pattern, re.DOTALL), repl) for pattern, repl in MESSAGES)
-    for pattern, repl in _COMPILED:
-        match = pattern.match(text)
-        if match:
-            return repl(match) if callable(repl) else match.expand(repl)
-    return text
-
-
-def translate(word: str) -> str:
-    """gettext for ``typer.core``."""
-    return WORDS.get(word, word)
-
-
-def _type_hint(hint: str) -> str:
-    inner = hint[1:-1] if hint.startswith("<") and hint.endswith(">") else hint
-    repeated = inner.startswith("list[") and inner.endswith("]")
-    if repeated:
-        inner = inner[5:-1]
-    inner = TYPES.get(inner, inner)
-    return f"<{inner}>" + ("..." if repeated else "")
-
-
-def _range(low: Any, high: Any) -> str | None:
-    if low is None and high is None:
-        return None
+def _range(low: Any, high: Any) -> str:
     if low is None:
         return f"au plus {high}"
     if high is None:
@@ -152,57 +128,126 @@ def _range(low: Any, high: Any) -> str | None:
     return f"de {low} à {high}"
 
 
+def _suggestion(value: str, allowed: list[str]) -> str:
+    """`` ; vouliez-vous dire « json » ?`` (empty when nothing is close)."""
+    import difflib
+
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
+    return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def _hint(param: Any) -> str:
+    """A value's hint: ``<entier>``, ``<json|text>``, ``<texte>...`` when repeatable."""
+    import click
+
+    if isinstance(param.type, click.Choice):
+        inner = "|".join(str(c) for c in param.type.choices)
+    else:
+        inner = param.type.name
+    return f"<{inner}>" + ("..." if getattr(param, "multiple", False) or param.nargs != 1 else "")
+
+
+def _argument_name(param: Any) -> str:
+    return param.metavar or ARGUMENTS.get(param.name, (param.name or "").upper())
+
+
+def _argument_usage(param: Any) -> str:
+    """``CLASSEUR``, ``[DOSSIER]``, ``[CHEMINS]...``."""
+    name = _argument_name(param)
+    if not param.required:
+        name = f"[{name}]"
+    return name + ("..." if param.nargs != 1 else "")
+
+
 _installed = False
 
 
 def install() -> None:
-    """Put the French in (idempotent). Touches classes, not instances: cheap at start-up."""
+    """Put the French in (idempotent). Touches modules and classes, not instances: cheap at
+    start-up."""
     global _installed
     if _installed:
         return
     _installed = True
+    import click
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
     import typer.core as tcore
-    from typer import _click
 
-    tcore._ = translate  # type: ignore[attr-defined]
-    tcore.describe_number_range = _range  # type: ignore[assignment]
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser,
+                   click.types, tcore):
+        module._ = gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext  # type: ignore[attr-defined]
 
-    display_type = tcore._TyperParameter.display_type
+    for cls_name, french in TYPES.items():
+        getattr(click.types, cls_name).name = french
 
-    def french_display_type(self: Any, ctx: Any) -> str:
-        return _type_hint(display_type(self, ctx))
+    def describe_range(self: Any) -> str:
+        return _range(self.min, self.max)
 
-    tcore._TyperParameter.display_type = french_display_type  # type: ignore[method-assign]
+    click.types._NumberRangeBase._describe_range = describe_range  # type: ignore[method-assign]
 
-    def display_name_raw(self: Any) -> str:
-        if self.metavar is not None:
-            return self.metavar
-        if isinstance(self, tcore.TyperArgument):
-            return ARGUMENTS.get(self.name, (self.name or "").upper())
-        return self.name
+    def invalid_choice(self: Any, value: Any, ctx: Any) -> str:
+        allowed = [str(c) for c in self._normalized_mapping(ctx=ctx).values()]
+        return (f"« {value} » n'est pas une valeur possible ({', '.join(allowed)})"
+                + _suggestion(str(value), allowed))
 
-    tcore._TyperParameter.display_name_raw = property(display_name_raw)  # type: ignore[method-assign,assignment]
+    def missing_choice(self: Any, param: Any, ctx: Any) -> str:
+        return "Valeurs possibles : " + ", ".join(str(c) for c in self._normalized_mapping(ctx=ctx).values())
 
-    get_help_option = _click.core.Command.get_help_option
+    click.Choice.get_invalid_choice_message = invalid_choice  # type: ignore[method-assign]
+    click.Choice.get_missing_message = missing_choice  # type: ignore[method-assign]
 
-    def french_help_option(self: Any, ctx: Any) -> Any:
-        option = get_help_option(self, ctx)
-        if option is not None:
-            option.help = HELP_OPTION
-        return option
+    def possibilities(names: list[str]) -> str:  # after « option inconnue : --formt »
+        return "; vouliez-vous dire " + " ou ".join(sorted(names)) + " ?"
 
-    _click.core.Command.get_help_option = french_help_option  # type: ignore[method-assign]
+    click.exceptions._format_possibilities = possibilities  # type: ignore[attr-defined]
 
-    write_usage = _click.formatting.HelpFormatter.write_usage
+    def option_error_hint(self: Any, ctx: Any) -> str:  # --year / -y
+        return " / ".join(self.opts or [self.human_readable_name])
+
+    def argument_error_hint(self: Any, ctx: Any) -> str:
+        return _argument_name(self)
+
+    click.core.Parameter.get_error_hint = option_error_hint  # type: ignore[method-assign]
+    click.core.Option.get_error_hint = option_error_hint  # type: ignore[method-assign]
+    click.core.Argument.get_error_hint = argument_error_hint  # type: ignore[method-assign]
+
+    def option_metavar(self: Any, ctx: Any) -> str:
+        return self.metavar or _hint(self)
+
+    tcore.TyperOption.make_metavar = option_metavar  # type: ignore[method-assign]
+
+    def argument_metavar(self: Any, ctx: Any) -> str:
+        return _argument_usage(self)
+
+    tcore.TyperArgument.make_metavar = argument_metavar  # type: ignore[method-assign]
+    argument_help = tcore.TyperArgument.get_help_record
+
+    def argument_help_record(self: Any, ctx: Any) -> tuple[str, str] | None:
+        record = argument_help(self, ctx)
+        if record is None:
+            return None
+        repeated = "..." if self.nargs != 1 else ""
+        return f"{_argument_name(self)}{repeated} {_hint(self)}", record[1]
+
+    tcore.TyperArgument.get_help_record = argument_help_record  # type: ignore[method-assign]
+
+    write_usage = click.formatting.HelpFormatter.write_usage
 
     def french_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
         for english, french in USAGE_WORDS.items():
             args = args.replace(english, french)
-        write_usage(self, prog, args, USAGE if prefix is None else prefix)
+        write_usage(self, prog, args, prefix)
 
-    _click.formatting.HelpFormatter.write_usage = french_usage  # type: ignore[method-assign]
+    click.formatting.HelpFormatter.write_usage = french_usage  # type: ignore[method-assign]
 
     def french_heading(self: Any, heading: str) -> None:  # « Options : », French spacing
         self.write(f"{'':>{self.current_indent}}{heading} :\n")
 
-    _click.formatting.HelpFormatter.write_heading = french_heading  # type: ignore[method-assign]
+    click.formatting.HelpFormatter.write_heading = french_heading  # type: ignore[method-assign]

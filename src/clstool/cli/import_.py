@@ -10,7 +10,7 @@ from clstool.cli.app import app
 from clstool.cli.options import console
 
 import_app = typer.Typer(help="Importer un plan d'action d'un autre outil.", no_args_is_help=True,
-                         rich_markup_mode=None)
+                         rich_markup_mode=None, suggest_commands=False)
 app.add_typer(import_app, name="import")
 
 

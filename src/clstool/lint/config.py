@@ -40,11 +40,6 @@ from clstool.model.diagnostic import CODES, Diagnostic, Severity
 if TYPE_CHECKING:
     from clstool.lint.rules import Rule
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_FILES = ("clstool.toml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity")
 SEVERITIES = {
@@ -268,6 +263,10 @@ def read_config(path: Path) -> dict[str, Any] | None:
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         raise InputError(f"{path}:{line}:{column} : le fichier de configuration n'est pas en UTF-8 "
                          f"(octet 0x{raw[exc.start]:02X}) : réenregistrez-le en UTF-8") from None
+    if sys.version_info >= (3, 11):  # imported only when there is a configuration file to read
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

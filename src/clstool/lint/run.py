@@ -6,10 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import multiprocessing as mp
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from clstool.fsutil import read_bounded
@@ -269,6 +266,10 @@ def _validate_paths(paths, layer_args, today, config, cache_dir, jobs) -> Valida
         size = -(-len(todo) // (workers * 50))
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         work = [([territories[i] for i in chunk], layer_args, config, reference, cache_dir) for chunk in chunks]
+        import multiprocessing as mp  # only here: a run of a few files never pays for them
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#define MAX_DEPTH 64     /* yamlsource.MAX_DEPTH */
+#define MAX_DEPTH 64     /* clstool.yamlio.limits.MAX_DEPTH */
 #define MAX_NODES 200000 /* yamlsource.MAX_NODES */
 
 /* First characters of plain scalars that may be something else than text (yamlsource._MAYBE_NOT_TEXT). */

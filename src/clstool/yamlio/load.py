@@ -298,9 +298,9 @@ def _unreadable_folder(display: str, folder: Path, exc: OSError) -> SourceFile:
 
 
 def read_source(path: Path) -> bytes:
-    """The bytes of a YAML file, bounded (:data:`~clstool.yamlio.read.MAX_BYTES`) before
+    """The bytes of a YAML file, bounded (:data:`~clstool.yamlio.limits.MAX_BYTES`) before
     reading. Raises :class:`OSError` (see :func:`read_problem`)."""
-    from clstool.yamlio.read import MAX_BYTES
+    from clstool.yamlio.limits import MAX_BYTES
 
     return read_bounded(path, MAX_BYTES)
 

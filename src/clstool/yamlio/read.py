@@ -35,6 +35,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from clstool.yamlio.limits import MAX_BYTES, MAX_DEPTH, MAX_EXPANDED, MAX_INT_DIGITS, MAX_NODES
 from clstool.yamlio.syntax_fr import syntax_message as _syntax_message
 
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the fallback
@@ -51,11 +52,6 @@ try:  # the common case in C (setup.py builds it where libyaml's header is found
 except ImportError:  # pragma: no cover - depends on the build
     _yamlfast = None
 
-MAX_BYTES = 5 * 1024 * 1024  #: a real fiche is ~10 kB; 5 MB is far beyond any honest file
-MAX_DEPTH = 64  #: real files nest ~6 levels
-MAX_NODES = 200_000  #: values after alias expansion
-MAX_EXPANDED = MAX_BYTES  #: characters of text after alias expansion (an alias copies its text)
-MAX_INT_DIGITS = 100  #: a longer run of digits is not a quantity: it stays text
 
 Path = tuple  # of str | int keys and list indices
 #: (key line, key column, value line, value column), all 1-based. For list items and the
