@@ -206,3 +206,9 @@ def test_a_dropped_box_is_caught(pages_and_fiches):
     on_page, _ = ticked_on_page(page)
     assert ticked_in_yaml(fiche.model_copy(update={"public_vise": public}))[0] != on_page
     assert ticked_in_yaml(fiche)[0] == on_page
+
+
+def test_no_box_is_kept_in_notes(pages_and_fiches):
+    """Each box has its place in the model: none is parked in ``notes`` any more."""
+    parked = [(fiche_id, note) for fiche_id, _, fiche in pages_and_fiches for note in fiche.notes if re.search("[☐☒]", note)]
+    assert parked == []
