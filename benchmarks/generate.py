@@ -50,8 +50,8 @@ from clstool.yamlio.read import read_yaml  # noqa: E402
 
 #: Keys whose string values are identifiers, enumerations or periods: never rewritten as text.
 _KEEP = {
-    "id", "axe", "typologie", "priorite", "ages", "professionnels", "reponse", "natures", "type",
-    "sens", "statut", "periode", "recurrent", "commune", "quartiers", "qpv", "unite",
+    "id", "axe", "typologie", "priorite", "ages", "publics", "professionnels", "reponse", "natures", "type",
+    "sens", "statut", "periode", "recurrent", "commune", "commune_et_metropole", "quartiers", "qpv", "unite",
     "systeme_de_soins", "modes_de_vie", "conditions_de_vie", "environnement_social",
     "contexte_economique_politique", "conditions_socio_economiques",
 }
@@ -80,7 +80,8 @@ class Sources:
         self.sentences = texts
         self.words = sorted({w for t in texts for w in t.split() if len(w) > 3 and w.isalpha()})
         self.axes = [a for c in self.contrats for a in c["axes"]]
-        self.signataires = sorted({s for c in self.contrats for s in c.get("signataires", [])})
+        self.signataires = sorted({s["nom"] if isinstance(s, dict) else s
+                                   for c in self.contrats for s in c.get("signataires", [])})
         self.gouvernance = self.contrats[1]["gouvernance"]
         self.transitions = self.contrats[1]["transitions"]
         self.chiffres = self.contrats[1]["diagnostic"]["chiffres"]

@@ -5,7 +5,9 @@ extracted by walking the loaded models (``clstool.yamlio.load.load``): titles, o
 headings and their elements, portage, déclinaisons, calendar periods and jalons, indicator
 libellés, definitions, notes, transitions… Skipped: enumeration codes (a string that is one of
 the ``Literal`` values its field allows: ``nouvelle``, ``processus``, ``tous``…), identifiers
-(``id``, ``axe``) and the contract's ``periode`` dates (structured data, not text).
+(``id``, ``axe``), the contract's ``periode`` dates (structured data, not text) and ``ecart``,
+the transcription's own note on a discrepancy between two pages of the source (checked by
+``test_data_contrat.py`` against both pages).
 
 Each value must occur in the source text once both sides are normalised the same way
 (:func:`normalise`): Unicode NFC; quotes unified (’ ‘ ' ` → ', « » “ ” " → "); dashes unified
@@ -240,7 +242,7 @@ class SourceText:
 
 # --- text values of the data ----------------------------------------------------------------------
 
-_NOT_TEXT_FIELDS = {"id", "axe"}
+_NOT_TEXT_FIELDS = {"id", "axe", "ecart"}
 
 
 def _literals(annotation: Any) -> set[str]:
@@ -451,7 +453,6 @@ def uncovered_lines(page: str, model) -> list[tuple[int, str]]:
     words = set(" ".join(normalise(v) for v in _renderings(model)).split())
     amounts = any(f.montant for f in list(model.financements)
                   + [f for d in model.declinaisons for f in d.financements])
-    recurrent = any(getattr(e, "recurrent", False) for e in model.calendrier)
     territoire = model.territoire
     tous = territoire is not None and "tous" in (territoire.commune, territoire.quartiers, territoire.qpv)
     out, in_axis = [], False
@@ -474,8 +475,6 @@ def uncovered_lines(page: str, model) -> list[tuple[int, str]]:
             continue
         if _FORM_PREFIXES.match(line):
             line = _FORM_PREFIXES.sub("", line, count=1)
-        if line == "Action renouvelée chaque année." and recurrent:
-            continue  # the calendar's recurrent: true
         for piece in _PIECES.split(line):
             packed = piece.replace(" ", "").strip(";,.-:")
             if not packed or packed in blob:

@@ -82,3 +82,16 @@ def test_the_standard_export_carries_the_referentiel_too(tmp_path):
     assert (a["Codes du référentiel"], a["Objectifs du référentiel"]) == ("PRS-1", "Prévenir les conduites à risque")
     data = json.loads(tables.to_json(tables.collect([str(root)])))
     assert {"PRS-1": "Prévenir les conduites à risque"}.items() <= data["territoires"][0]["referentiel"].items()
+
+
+def test_the_form_s_own_boxes_in_the_flat_export():
+    """« Commune et Métropole » (4-2), a quartier named but not ticked (5-2), « Professionnels* »
+    and the 18–25 band (5-3): labels from the vocabulary, an unticked box left out."""
+    rows = [dict(zip(oscars.COLUMNS, r, strict=True))
+            for r in oscars.rows([str(DATA / "montpellier")], (2024,), today=dt.date(2025, 6, 1))]
+    by_fiche = {r["Fiche"]: r for r in rows}
+    assert by_fiche["4-2"]["Territoire d'intervention"] == "Commune et Métropole"
+    assert by_fiche["5-2"]["Territoire d'intervention"] == "Commune ; QPV : tous"
+    publics = by_fiche["5-3"]["Publics visés"].split(" ; ")
+    assert publics[:3] == ["Jeunes adultes (18–25 ans)", "Professionnels", "Professionnels du médical"]
+    assert "Jeunes adultes (16–25 ans)" not in publics

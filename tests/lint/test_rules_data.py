@@ -55,8 +55,8 @@ def test_counts_on_data(findings):
 
 def test_exact_findings(findings):
     assert sorted((fiche_of(d), d.line, d.column, d.code) for d in findings.diagnostics if d.code != "CLS215") == [
-        ("1-2", 121, 1, "CLS203"), ("2-3", 70, 1, "CLS203"), ("3-1", 102, 1, "CLS203"),
-        ("3-3", 58, 1, "CLS203"), ("4-2", 87, 3, "CLS208"),
+        ("1-2", 123, 1, "CLS203"), ("2-3", 72, 1, "CLS203"), ("3-1", 104, 1, "CLS203"),
+        ("3-3", 60, 1, "CLS203"), ("4-2", 89, 3, "CLS208"),
     ]
 
 

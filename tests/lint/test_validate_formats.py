@@ -56,7 +56,7 @@ def test_github_annotations(montpellier_json):
     assert len(lines) == len(montpellier_json["diagnostics"]) == 21
     for line in lines:
         assert GITHUB.match(line), line
-    assert ("::warning file=data/montpellier/fiches/1-2.yaml,line=121,col=1,title=CLS203::participation "
+    assert ("::warning file=data/montpellier/fiches/1-2.yaml,line=123,col=1,title=CLS203::participation "
             "citoyenne non renseignée") in proc.stdout
 
 
@@ -89,7 +89,7 @@ def test_sarif_validates_against_the_official_schema(tmp_path, montpellier_json)
     assert ids[first["ruleIndex"]] == "CLS203" and first["level"] == "warning"
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "data/montpellier/fiches/1-2.yaml", "uriBaseId": "%SRCROOT%"}
-    assert location["region"] == {"startLine": 121, "startColumn": 1}
+    assert location["region"] == {"startLine": 123, "startColumn": 1}
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
 
 
@@ -119,7 +119,7 @@ def test_junit_report(tmp_path):
     assert contrat.get("failures") == "0" and contrat.find("testcase").get("name") == "validate"
     fiche = next(s for s in suites if s.get("name") == "data/montpellier/fiches/1-2.yaml")
     case = fiche.find("testcase")
-    assert case.get("name") == "CLS203 ligne 121, colonne 1" and case.get("line") == "121"
+    assert case.get("name") == "CLS203 ligne 123, colonne 1" and case.get("line") == "123"
     assert case.find("failure").get("type") == "warning"
     assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
 

@@ -24,6 +24,7 @@ def literal_codes(annotation) -> tuple[str, ...]:
 @pytest.mark.parametrize(("literal", "table"), [
     (documents.Typologie, vocabulary.TYPOLOGIES),
     (documents.Age, vocabulary.AGES),
+    (documents.Public, vocabulary.PUBLICS),
     (documents.Professionnel, vocabulary.PROFESSIONNELS),
     (documents.Priorite, vocabulary.PRIORITES),
     (documents.Reponse, vocabulary.REPONSES),
@@ -34,6 +35,10 @@ def literal_codes(annotation) -> tuple[str, ...]:
 ], ids=lambda v: getattr(v, "__name__", "") or "")
 def test_each_literal_lists_the_vocabulary(literal, table):
     assert typing.get_args(literal) == tuple(table)
+
+
+def test_territory_levels_are_the_vocabulary_ones():
+    assert list(documents.TerritoireIntervention.model_fields) == list(vocabulary.NIVEAUX_TERRITOIRE)
 
 
 def test_declared_statuses_are_the_vocabulary_ones():

@@ -420,3 +420,17 @@ def test_clermont_report_has_governance_and_transitions():
     assert len(report.ids_fiches) == 33
     md = render(report, "md")
     assert "## 6. Contribution aux transitions" in md
+    # the eleventh signatory, named by the signature page only, is a signatory like the others
+    signataires = next(r.td.get_text() for r in doc.select("tr") if r.th and r.th.get_text() == "Signataires")
+    assert signataires.split(", ")[-2:] == ["Université Clermont Auvergne", "CPTS Clermont Plus"]
+    assert "| Signataires | Ville de Clermont-Ferrand, " in md and "ecart" not in md
+
+
+def test_publics_table_counts_the_form_s_own_boxes(plan):
+    """« ☒ Professionnels* » on all 16 pages; « Jeunes Adultes (18 à 25 ans) » on 5-3 only."""
+    doc = soup(plan[1])
+    rows = {tr.th.get_text(): tr.find_all("td") for tr in doc.select("#table-publics tbody tr")}
+    assert rows["Professionnels"][0].get_text() == "16"
+    assert rows["Jeunes adultes (18–25 ans)"][0].get_text() == "1"
+    assert "5-3" in rows["Jeunes adultes (18–25 ans)"][1].get_text()
+    assert "5-3" not in rows["Jeunes adultes (16–25 ans)"][1].get_text()

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from clstool.lint.reading import check_territory
 from clstool.model.contrat import Contrat
 from clstool.model.diagnostic import Diagnostic
-from clstool.model.documents import Fiche, Financement, TerritoireIntervention, flatten
+from clstool.model.documents import CaseNommee, Fiche, Financement, TerritoireIntervention, flatten
 from clstool.model.names import id_key
-from clstool.model.vocabulary import AGES, DETERMINANTS, PROFESSIONNELS
+from clstool.model.vocabulary import AGES, DETERMINANTS, NIVEAUX_TERRITOIRE, PROFESSIONNELS, PUBLICS
 from clstool.model.vocabulary import libelle as status_label
 from clstool.planning.status import fiche_status
 from clstool.sheets.write import iter_csv, write_only_cell
@@ -51,11 +51,13 @@ def _publics(fiche: Fiche) -> str:
     p = fiche.public_vise
     if p is None:
         return ""
-    return _join([AGES[a] for a in p.ages] + [PROFESSIONNELS[c] for c in p.professionnels]
+    return _join([AGES[a] for a in p.ages] + [PUBLICS[c] for c in p.publics] + [PROFESSIONNELS[c] for c in p.professionnels]
                  + [p.professionnels_autre, p.autre])
 
 
 def _place(name: str, value) -> str | None:
+    if isinstance(value, CaseNommee):  # named beside the box: shown only when the box is ticked
+        value = (list(value.noms) or True) if value.coche else None
     if value is None or value is False:
         return None
     if value is True:
@@ -68,7 +70,7 @@ def _place(name: str, value) -> str | None:
 def _territory(t: TerritoireIntervention | None) -> str:
     if t is None:
         return ""
-    return _join([_place("Commune", t.commune), _place("Quartiers", t.quartiers), _place("QPV", t.qpv)])
+    return _join([_place(label, getattr(t, level)) for level, label in NIVEAUX_TERRITOIRE.items()])
 
 
 def _determinants(fiche: Fiche) -> str:

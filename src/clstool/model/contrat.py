@@ -12,7 +12,9 @@ from typing import Annotated, Any, Union
 
 from pydantic import (
     BeforeValidator,
+    Discriminator,
     Field,
+    Tag,
     field_validator,
 )
 
@@ -53,6 +55,31 @@ class Periode(Model):
 
     def fin_date(self) -> dt.date:
         return dt.date(self.fin, 12, 31) if isinstance(self.fin, int) else dt.date.fromisoformat(self.fin)
+
+
+class SignataireDetail(Model):
+    """A signatory with what the transcription noticed about it (a page naming it, another not)."""
+
+    nom: TexteNonVide = Field(description="Le signataire, tel que le contrat l'écrit.")
+    ecart: str | None = Field(
+        None, description="Écart relevé dans la source (« nommé sur la page des signatures, absent de l'article 2 »)."
+    )
+
+
+def _signatory_tag(value: Any) -> str:
+    return "detail" if isinstance(value, (dict, SignataireDetail)) else "texte"
+
+
+#: A signatory: its name, or a mapping with ``nom`` and ``ecart``.
+Signataire = Annotated[
+    Union[Annotated[TexteNonVide, Tag("texte")], Annotated[SignataireDetail, Tag("detail")]],
+    Discriminator(_signatory_tag),
+]
+
+
+def nom_signataire(signataire: str | SignataireDetail) -> str:
+    """The name of a signatory, whatever its form."""
+    return signataire if isinstance(signataire, str) else signataire.nom
 
 
 class Axe(Model):
@@ -136,13 +163,20 @@ class Contrat(Model):
     territoire: TexteNonVide = Field(description="Le territoire (« Ville de Montpellier »).")
     intitule: TexteNonVide = Field(description="Intitulé du contrat.")
     periode: Periode = Field(description="Période du contrat : debut et fin (années ou dates ISO).")
-    signataires: list[str] = Field(default_factory=list, description="Signataires du contrat.")
+    signataires: list[Signataire] = Field(
+        default_factory=list, description="Signataires du contrat : un nom, ou {nom, ecart} quand les pages divergent."
+    )
     axes: list[Axe] = Field(default_factory=list, description="Axes stratégiques : id, titre, sous_titre.")
     gouvernance: list[Instance] = Field(
         default_factory=list, description="Instances de gouvernance (COPIL, COTECH…) et leur rythme de réunion."
     )
     transitions: dict[str, str] = Field(
         default_factory=dict, description="Transitions nommées par le contrat : lentille → définition."
+    )
+    suivi_evaluation: list[str] = Field(
+        default_factory=list,
+        description="Modalités de suivi et d'évaluation des actions prévues par le contrat, telles qu'écrites "
+        "(un paragraphe par élément).",
     )
     diagnostic: DiagnosticLocal | None = Field(None, description="Diagnostic local de santé : sources, chiffres clés.")
     alias_partenaires: dict[str, list[str]] = Field(

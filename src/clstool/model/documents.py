@@ -81,7 +81,11 @@ Identifiant = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=
 # --- Enumerations (the checkbox grids of the fiche form) -----------------------------------
 
 Typologie = Literal["nouvelle", "experimentale", "renforcement"]
-Age = Literal["jeunes_enfants", "enfants", "adolescents", "jeunes_adultes", "adultes", "personnes_agees"]
+Age = Literal[
+    "jeunes_enfants", "enfants", "adolescents", "jeunes_adultes", "jeunes_adultes_18_25", "adultes", "personnes_agees"
+]
+#: The boxes of « Public visé » that are not an age band.
+Public = Literal["professionnels"]
 Professionnel = Literal[
     "medical", "paramedical", "social", "prevention_promotion", "education_formation", "culture_loisirs"
 ]
@@ -204,28 +208,54 @@ class Declinaison(Model):
     calendrier: Calendrier = Field(default_factory=list, description="Calendrier prévisionnel.")
 
 
+class CaseNommee(Model):
+    """A box of the form printed with names beside it, kept with its names whether ticked or not
+    (« ☐ Quartier : quartiers communauté gitane »: named, not ticked)."""
+
+    coche: bool = Field(description="true : la case est cochée ; false : nommée mais non cochée.")
+    noms: list[TexteNonVide] = Field(default_factory=list, description="Les noms écrits à côté de la case.")
+
+
+def _territory_tag(value: Any) -> str:
+    if isinstance(value, bool):
+        return "case"
+    return "liste" if isinstance(value, list) else "detail" if isinstance(value, (dict, CaseNommee)) else "tous"
+
+
 TerritoireValeur = Annotated[
     Union[
         Annotated[bool, Tag("case")],
         Annotated[Literal["tous"], Tag("tous")],
         Annotated[list[str], Tag("liste")],
+        Annotated[CaseNommee, Tag("detail")],
     ],
-    Discriminator(
-        lambda v: "case" if isinstance(v, bool) else "liste" if isinstance(v, list) else "tous"
-    ),
+    Discriminator(_territory_tag),
 ]
+
+
+def territoire_coche(value: TerritoireValeur | None) -> bool:
+    """The box is ticked (a list of names or « tous » is a ticked box)."""
+    return value.coche if isinstance(value, CaseNommee) else bool(value)
 
 
 class TerritoireIntervention(Model):
     commune: TerritoireValeur | None = Field(
-        None, description="true : case cochée ; une liste : les noms ; « tous »."
+        None, description="true : case cochée ; une liste : les noms ; « tous » ; {coche, noms}."
     )
-    quartiers: TerritoireValeur | None = Field(None, description="true, une liste de quartiers, ou « tous ».")
+    commune_et_metropole: TerritoireValeur | None = Field(
+        None, description="La case « Commune et Métropole », quand le formulaire l'imprime au lieu de « Commune »."
+    )
+    quartiers: TerritoireValeur | None = Field(
+        None, description="true, une liste de quartiers, « tous », ou {coche: false, noms: [...]} (nommés, non cochés)."
+    )
     qpv: TerritoireValeur | None = Field(None, description="true, une liste de QPV, ou « tous » (« QPV : Tous »).")
 
 
 class PublicVise(Model):
     ages: list[Age] = Field(default_factory=list, description="Tranches d'âge cochées.")
+    publics: list[Public] = Field(
+        default_factory=list, description="Autres cases cochées du public visé (« Professionnels* »)."
+    )
     professionnels: list[Professionnel] = Field(default_factory=list, description="Professionnels visés.")
     professionnels_autre: str | None = Field(None, description="« Autre (Précisez) » des professionnels.")
     autre: str | None = Field(None, description="« Autre (Précisez) » du public visé.")
@@ -265,9 +295,9 @@ class Determinants(Model):
     modes_de_vie: list[Literal["comportements_favorables", "utilisation_services"]] = Field(
         default_factory=list, description="Modes de vie."
     )
-    conditions_de_vie: list[Literal["acces_ressources", "environnement_physique", "conditions_travail"]] = Field(
-        default_factory=list, description="Conditions de vie."
-    )
+    conditions_de_vie: list[
+        Literal["acces_ressources", "environnement_physique", "conditions_travail", "conditions_travail_etude"]
+    ] = Field(default_factory=list, description="Conditions de vie.")
     environnement_social: list[Literal["integration_sociale", "pouvoir_agir", "normes_climat_social"]] = Field(
         default_factory=list, description="Environnement social."
     )
@@ -350,6 +380,11 @@ class Fiche(Model):
         default_factory=list, description="Partenaires opérationnels de l'action (fiches à étapes)."
     )
     calendrier: Calendrier = Field(default_factory=list, description="Calendrier de la fiche.")
+    renouvellement: str | None = Field(
+        None,
+        description="Ce que la fiche écrit de la répétition de l'action (« Action renouvelée chaque année. »), "
+        "à côté des entrées recurrent: true.",
+    )
     public_vise: PublicVise | None = Field(None, description="Public visé : tranches d'âge, professionnels, autre.")
     territoire: TerritoireIntervention | None = Field(
         None, description="Territoire d'intervention : commune, quartiers, QPV."

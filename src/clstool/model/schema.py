@@ -65,6 +65,7 @@ _HEADINGS = {
 OBJECT_DESCRIPTIONS = {
     "AccesInformation": "Contribution de l'action à l'accès à l'information et aux droits.",
     "Axe": "Un axe stratégique du contrat.",
+    "CaseNommee": "Une case du formulaire avec les noms écrits à côté, cochée ou non (coche, noms).",
     "ChiffreCle": "Un chiffre clé ou un constat du diagnostic.",
     "Declinaison": "Une déclinaison opérationnelle de la fiche (sous-action).",
     "Determinants": "Les déterminants de santé visés (grille de cases à cocher de la fiche).",
@@ -84,6 +85,7 @@ OBJECT_DESCRIPTIONS = {
     "Reunion": "Une réunion tenue par l'instance.",
     "ReunionTenue": "Une réunion de gouvernance tenue dans l'année : instance, date, participants, objet.",
     "DepenseExecutee": "Une dépense exécutée dans l'année : poste, montant en euros, financeur, fiche.",
+    "SignataireDetail": "Un signataire et l'écart relevé dans la source à son sujet (nom, ecart).",
     "SuiviAnnee": "Le suivi de la fiche pour une année : statut, avancement, réalisations, difficultés…",
     "SuiviDeclinaison": "Le suivi d'une déclinaison pour l'année.",
     "TerritoireIntervention": "Le territoire d'intervention de l'action.",

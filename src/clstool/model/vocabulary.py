@@ -140,13 +140,20 @@ TYPOLOGIES = {"nouvelle": "Nouvelle action", "experimentale": "Action expérimen
 AGES = {
     "jeunes_enfants": "Jeunes enfants (0–6 ans)", "enfants": "Enfants (7–11 ans)",
     "adolescents": "Adolescents (12–15 ans)", "jeunes_adultes": "Jeunes adultes (16–25 ans)",
+    # the band as another form prints it (Montpellier 5-3: « Jeunes Adultes (18 à 25 ans) »)
+    "jeunes_adultes_18_25": "Jeunes adultes (18–25 ans)",
     "adultes": "Adultes (26–65 ans)", "personnes_agees": "Personnes âgées (plus de 65 ans)",
 }  # fmt: skip
+#: The other boxes of the « Public visé » grid (« ☒ Professionnels* », detailed below it).
+PUBLICS = {"professionnels": "Professionnels"}
 PROFESSIONNELS = {
     "medical": "Professionnels du médical", "paramedical": "Professionnels du paramédical",
     "social": "Professionnels du social", "prevention_promotion": "Prévention et promotion de la santé",
     "education_formation": "Éducation et formation", "culture_loisirs": "Culture et loisirs",
 }  # fmt: skip
+#: The boxes of « Territoire d'intervention », as the forms print them.
+NIVEAUX_TERRITOIRE = {"commune": "Commune", "commune_et_metropole": "Commune et Métropole",
+                      "quartiers": "Quartiers", "qpv": "QPV"}
 PRIORITES = {"elevee": "élevée", "moyenne": "moyenne", "basse": "basse"}
 REPONSES = {"oui": "oui", "non": "non"}
 NATURES_PARTICIPATION = {
@@ -171,7 +178,8 @@ DETERMINANTS = {
         "utilisation_services": "Utilisation des services de santé"}),
     "conditions_de_vie": ("Conditions de vie", {
         "acces_ressources": "Accès aux ressources", "environnement_physique": "Environnement physique",
-        "conditions_travail": "Conditions de travail"}),
+        "conditions_travail": "Conditions de travail",
+        "conditions_travail_etude": "Conditions de travail / conditions d'étude"}),
     "environnement_social": ("Environnement social", {
         "integration_sociale": "Intégration sociale", "pouvoir_agir": "Pouvoir d'agir",
         "normes_climat_social": "Normes et climat social"}),

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from clstool import __version__
 from clstool.errors import InputError
 from clstool.lint.run import ValidationResult, validate_project
-from clstool.model.contrat import Contrat
+from clstool.model.contrat import Contrat, nom_signataire
 from clstool.model.documents import Fiche
 from clstool.model.formatting import fr_date, plural
 from clstool.model.names import id_key
@@ -160,7 +160,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         annee=year, date_reference=as_of, date_reference_texte=fr_date(as_of),
         date_reference_aujourdhui=as_of == today, annee_precedente=year - 1, version=__version__,
         territoire=contrat.territoire, intitule=contrat.intitule, periode=_period_text(contrat),
-        signataires=list(contrat.signataires),
+        signataires=[nom_signataire(s) for s in contrat.signataires],
         selection=selection,
         ordre_statuts=[status(s) for s in STATUTS],
         statuts_presents=[status(s) for s in STATUTS if any(v.statut.code == s for v in views)],

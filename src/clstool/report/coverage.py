@@ -12,6 +12,7 @@ from clstool.model.vocabulary import (
     AGES,
     DETERMINANTS,
     PROFESSIONNELS,
+    PUBLICS,
     TRANSITIONS,
 )
 from clstool.planning.status_report import FicheStatus
@@ -60,13 +61,16 @@ def partners(fiches: list[tuple[Fiche, FicheStatus]], contrat: Contrat) -> dict:
 def publics(fiches: list[tuple[Fiche, FicheStatus]]) -> dict:
     ages = [CoverageRow("Âge", text, [f.id for f, _ in fiches if f.public_vise and code in f.public_vise.ages])
             for code, text in AGES.items()]
+    ages += [CoverageRow("Public", text, [f.id for f, _ in fiches if f.public_vise and code in f.public_vise.publics])
+             for code, text in PUBLICS.items()]
     pros = [CoverageRow("Professionnels", text,
                         [f.id for f, _ in fiches if f.public_vise and code in f.public_vise.professionnels])
             for code, text in PROFESSIONNELS.items()]
     autres = [(f.id, text) for f, _ in fiches if f.public_vise
               for text in (f.public_vise.autre, f.public_vise.professionnels_autre) if text]
     unknown = [f.id for f, _ in fiches if not f.public_vise or not (
-        f.public_vise.ages or f.public_vise.professionnels or f.public_vise.autre or f.public_vise.professionnels_autre)]
+        f.public_vise.ages or f.public_vise.publics or f.public_vise.professionnels or f.public_vise.autre
+        or f.public_vise.professionnels_autre)]
     return {"ages": ages, "professionnels": pros, "publics_autres": autres, "publics_non_renseignes": unknown}
 
 

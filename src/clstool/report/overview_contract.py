@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from clstool.lint.reading import check_territory
 from clstool.model.contrat import Contrat
 from clstool.model.diagnostic import Diagnostic
-from clstool.model.documents import Fiche, flatten
+from clstool.model.documents import Fiche, flatten, territoire_coche
 from clstool.model.names import comparison_key, partner_names
 from clstool.model.vocabulary import DETERMINANTS, STATUTS
 from clstool.planning.status import compute
@@ -76,10 +76,6 @@ def _amounts(fiche: Fiche) -> list[tuple[str | None, float]]:
     return out
 
 
-def _named(value) -> bool:
-    return value is True or value == "tous" or (isinstance(value, list) and bool(value))
-
-
 def summarize(territory: Territory, year: int, as_of: dt.date) -> ContractSummary:
     """Load ``territory``, summarise it for ``year``, and drop its trees."""
     for source in territory.files:
@@ -137,8 +133,8 @@ def _fiche(out: ContractSummary, fiche: Fiche, year: int, aliases: dict[str, str
         out.ages.update(fiche.public_vise.ages)
         out.professionnels.update(fiche.public_vise.professionnels)
     if fiche.territoire:
-        out.qpv += _named(fiche.territoire.qpv)
-        out.quartiers += _named(fiche.territoire.quartiers)
+        out.qpv += territoire_coche(fiche.territoire.qpv)
+        out.quartiers += territoire_coche(fiche.territoire.quartiers)
     if fiche.participation_citoyenne and fiche.participation_citoyenne.reponse == "oui":
         out.participation += 1
     for _, raw in partner_names(fiche):

@@ -32,7 +32,7 @@ class PublicViseVide(Rule):
 
     def check(self, ctx: Context):
         public = ctx.fiche.public_vise
-        if public is None or not (public.ages or public.professionnels or public.professionnels_autre
+        if public is None or not (public.ages or public.publics or public.professionnels or public.professionnels_autre
                                   or public.autre):
             yield empty_here(ctx, ("public_vise",), "public visé vide : aucune tranche d'âge, aucun "
                              "professionnel, rien en « autre »")
