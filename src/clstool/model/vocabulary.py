@@ -192,3 +192,11 @@ SOURCES_CALENDRIER = {"prevu": "calendrier prévisionnel", "ajuste": "calendrier
                       "fiche": "calendrier de la fiche", "contrat": "durée du contrat (aucune date propre)",
                       "aucun": "aucune date"}
 SEVERITES = {"error": "erreur", "warning": "avertissement", "info": "info"}
+
+# --- Yearly budget (model/budget.py), in the shape of Territoires en Transitions' budget ------
+#: Nature of a budget line, in TeT's order.
+TYPES_BUDGET = {"investissement": "investissement", "fonctionnement": "fonctionnement"}
+#: Unit of a budget line: euros (hors taxes, as TeT) or full-time equivalents.
+UNITES_BUDGET = {"euros": "€", "etp": "ETP"}
+#: The level between an axis and its fiches (contrat.yaml: ``axes[].sous_axes``).
+SOUS_AXE = "sous-axe"
