@@ -57,12 +57,16 @@ _OBJECTIVE_HEADINGS = (("generaux", "Objectifs généraux :"), ("specifiques", "
                        ("operationnels", "Objectifs opérationnels :"))
 
 
-def _axis_cells(territory: TerritoryData, axe: str) -> list[str | None]:
+def _axis_cells(territory: TerritoryData, axe: str, sous_axe: str | None = None) -> list[str | None]:
     if axe == NO_AXIS or territory.contrat is None:
         return [None, None, None]
-    titles = {a.id: a.titre for a in territory.contrat.axes}
-    parts = axe.split(".")
-    chain = [i for i in (".".join(parts[:n]) for n in range(1, len(parts) + 1)) if i in titles] or [axe]
+    axes = territory.contrat.axes
+    titles = {a.id: a.titre for a in axes} | {s.id: s.titre for a in axes for s in a.sous_axes}
+    deepest = sous_axe or axe
+    parts = deepest.split(".")
+    chain = [i for i in (".".join(parts[:n]) for n in range(1, len(parts) + 1)) if i in titles] or [deepest]
+    if sous_axe and chain[0] != axe:  # a sub-axis whose id does not extend its axis's
+        chain = [axe, *(i for i in chain if i != axe)]
     cells = [f"{i}. {titles[i]}" if i in titles else i for i in chain[-3:]]
     return cells + [None] * (3 - len(cells))
 
@@ -104,7 +108,7 @@ def _unique(items: list[str]) -> list[str]:
 def row_values(fiche: Fiche, territory: TerritoryData) -> tuple[dict[str, Any], list[tuple[Any, Any]], list[str]]:
     """(column key → value, [(financer, amount)…], notes left for the « Notes » column)."""
     values: dict[str, Any] = {}
-    axe, sous_axe, sous_sous_axe = _axis_cells(territory, fiche.axe)
+    axe, sous_axe, sous_sous_axe = _axis_cells(territory, fiche.axe, fiche.sous_axe)
     values.update(axe=axe, sous_axe=sous_axe, sous_sous_axe=sous_sous_axe)
     values["titre"] = f"Action {fiche.id}. {fiche.titre}" if _NUMERIC_ID.match(fiche.id) else fiche.titre
     values["sous_action"] = "\n".join(d.titre for d in fiche.declinaisons) or None
