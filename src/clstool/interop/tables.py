@@ -8,7 +8,8 @@
     ``clstool status``): UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``, no BOM. Text
     that a spreadsheet would take for a formula is prefixed with ``'`` (:mod:`clstool.sheets.write`).
 ``xlsx``
-    Sheets Fiches, Déclinaisons, Calendrier, Indicateurs, Suivi: bold header on a dark fill,
+    Sheets Fiches, Déclinaisons, Calendrier, Indicateurs, Suivi (and Budget, Budget annuel when a
+    fiche has a budget: :mod:`clstool.interop.budget_tables`): bold header on a dark fill,
     frozen header row, column widths fitted to the content, filters on every column; text is
     always a string cell, never a formula.
 
@@ -26,6 +27,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from clstool.interop.budget_tables import (
+    BUDGET_SHEETS,
+    FICHE_BUDGET_COLUMNS,
+    SOUS_AXE_COLUMNS,
+    fiche_budget_cells,
+    has_budget,
+    has_sub_axes,
+    sub_axis_cells,
+)
 from clstool.model.contrat import Contrat
 from clstool.model.documents import Fiche, Financement, flatten, periode_of
 from clstool.model.names import id_key
@@ -146,7 +156,20 @@ FICHE_COLUMNS = (
 )  # fmt: skip
 
 
+def fiche_columns(data: Exported) -> tuple[str, ...]:
+    """:data:`FICHE_COLUMNS`, then the sub-axis and budget columns when the data has any."""
+    return (FICHE_COLUMNS + (SOUS_AXE_COLUMNS if has_sub_axes(data) else ())
+            + (FICHE_BUDGET_COLUMNS if has_budget(data) else ()))
+
+
 def fiche_rows(data: Exported) -> Iterator[list]:
+    sub_axes, budget = has_sub_axes(data), has_budget(data)
+    for row, (territory, fiche) in zip(_fiche_rows(data), data.fiches, strict=True):
+        yield (row + (sub_axis_cells(territory, fiche) if sub_axes else [])
+               + (fiche_budget_cells(fiche) if budget else []))
+
+
+def _fiche_rows(data: Exported) -> Iterator[list]:
     for territory, fiche in data.fiches:
         plan = fiche_plan(fiche, territory.contract)
         whole = span(plan.intervals)
@@ -251,7 +274,7 @@ def followup_rows(data: Exported) -> Iterator[list]:
                    _join(f"{ref} : {_measure(v)}" for ref, v in s.indicateurs.items()), s.commentaire]
 
 
-#: The sheets of the xlsx export, in order: name, headers, rows.
+#: The sheets of the xlsx export, in order: name, headers, rows (:func:`sheets` adds the budget's).
 SHEETS = (
     ("Fiches", FICHE_COLUMNS, fiche_rows),
     ("Déclinaisons", DECLINAISON_COLUMNS, declinaison_rows),
@@ -264,9 +287,16 @@ SHEETS = (
 # --- CSV ---------------------------------------------------------------------------------------------
 
 
+def sheets(data: Exported) -> list[tuple]:
+    """The sheets of ``data``: :data:`SHEETS` with the fiche columns of :func:`fiche_columns`,
+    then the budget's when a fiche has a budget line."""
+    out = [("Fiches", fiche_columns(data), fiche_rows), *SHEETS[1:]]
+    return out + (list(BUDGET_SHEETS) if has_budget(data) else [])
+
+
 def to_csv(data: Exported, dialect: str = "excel") -> bytes:
     """One row per fiche, in clstool's CSV dialect (:func:`clstool.sheets.write.write_csv`)."""
-    return write_csv(FICHE_COLUMNS, fiche_rows(data), dialect)
+    return write_csv(fiche_columns(data), fiche_rows(data), dialect)
 
 
 # --- XLSX ---------------------------------------------------------------------------------------------
@@ -298,13 +328,13 @@ def style_sheet(ws: Any, width: int, max_width: int = MAX_WIDTH) -> None:
 
 
 def to_xlsx(data: Exported) -> bytes:
-    """The five sheets; every cell through :func:`clstool.sheets.write.put` (text is never
+    """The five sheets (seven with a budget); every cell through :func:`clstool.sheets.write.put` (text is never
     a formula), written by row and column index: linear in the number of rows."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for name, headers, rows in SHEETS:
+    for name, headers, rows in sheets(data):
         ws = workbook.create_sheet(name)
         for column, header in enumerate(headers, start=1):
             put(ws, 1, column, header)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clstool.report.docx import Writer, _field, fiche_heading
-from clstool.report.views import CalendarEntry, FicheView, Report
+from clstool.report.views import BudgetRow, CalendarEntry, FicheView, Report
 
 
 def entries(items: list[CalendarEntry]) -> str:
@@ -13,6 +13,7 @@ def entries(items: list[CalendarEntry]) -> str:
 def write(w: Writer, r: Report) -> None:
     cover(w, r)
     bilan(w, r)
+    budget(w, r)
     if r.synthese:
         committee(w, r)
     contract(w, r, number=not r.synthese)
@@ -78,7 +79,28 @@ def bilan(w: Writer, r: Report) -> None:
                 [(d.poste, d.fiche, d.financeur, d.montant, d.precision) for d in b.budget]
                 + [("Total", "", "", b.budget_total, "")], widths=(5, 1.5, 4, 2.5, 4))
     else:
-        w.para(f"Le budget exécuté n'est pas renseigné dans {b.fichier}.", italic=True)
+        w.para(f"Le budget exécuté n'est pas renseigné dans {b.fichier}."
+               + (" Le budget des fiches (lignes budget), prévu et réalisé, suit." if r.budget else ""), italic=True)
+
+
+def budget(w: Writer, r: Report) -> None:
+    """The fiches' budget of the year, planned against executed (absent without any line)."""
+    g = r.budget
+    if g is None:
+        return
+    w.heading(f"Budget {g.annee} des fiches : prévu et réalisé", 2)
+    w.para(f"Les lignes budget des fiches et de leurs déclinaisons pour {g.annee}, par axe, sous-axe et fiche, "
+           "puis par financeur. « — » : montant non renseigné.", italic=True)
+    etp = ["Prévu (ETP)", "Réalisé (ETP)"] if g.etp else []
+
+    def cells(head: str, line: BudgetRow) -> list:
+        return [head, line.prevu, line.realise, line.taux, *([line.prevu_etp, line.realise_etp] if g.etp else [])]
+
+    heads = {"axe": "Axe {id} — {titre}", "sous_axe": "{id} — {titre}", "fiche": "{id} · {titre}"}
+    w.table(["", "Prévu", "Réalisé", "Réalisé / prévu", *etp],
+            [cells(heads[line.niveau].format(id=line.id, titre=line.titre), line) for line in g.lignes]
+            + [cells("Total", g.total)])
+    w.table(["Financeur", "Prévu", "Réalisé", "Réalisé / prévu", *etp], [cells(line.titre, line) for line in g.financeurs])
 
 
 def committee(w: Writer, r: Report) -> None:
@@ -138,10 +160,17 @@ def axes(w: Writer, r: Report) -> None:
         w.heading(f"Axe {a.id} — {a.titre}", 2)
         if a.sous_titre:
             w.para(a.sous_titre, italic=True)
-        if a.fiches:
-            w.table(["Fiche", "Action", f"Statut {r.annee}", "Avancement"],
-                    [(f.id, f.titre, f.statut.libelle, f.avancement) for f in a.fiches], widths=(1.5, 10, 3, 2.5))
-        else:
+        groups = [(f"{s.id} — {s.titre}", s.fiches) for s in a.sous_axes]
+        groups += [("Sans sous-axe", a.hors_sous_axe)] if a.hors_sous_axe else []
+        for heading, members in groups if a.fiches and a.sous_axes else [(None, a.fiches)] if a.fiches else []:
+            if heading:
+                w.heading(heading, 3)
+            if members:
+                w.table(["Fiche", "Action", f"Statut {r.annee}", "Avancement"],
+                        [(f.id, f.titre, f.statut.libelle, f.avancement) for f in members], widths=(1.5, 10, 3, 2.5))
+            else:
+                w.para("Aucune fiche action dans ce sous-axe.", italic=True)
+        if not a.fiches:
             w.para("Aucune fiche action dans cet axe.", italic=True)
 
 
@@ -164,7 +193,9 @@ def calendar(w: Writer, r: Report) -> None:
 
 
 def fiche(w: Writer, r: Report, f: FicheView) -> None:
-    w.para(f"Axe {f.axe}" + (f" — {f.axe_titre}" if f.axe_titre else ""), italic=True).paragraph_format.page_break_before = True
+    sous_axe = f" · sous-axe {f.sous_axe}" + (f" — {f.sous_axe_titre}" if f.sous_axe_titre else "") if f.sous_axe else ""
+    w.para(f"Axe {f.axe}" + (f" — {f.axe_titre}" if f.axe_titre else "") + sous_axe,
+           italic=True).paragraph_format.page_break_before = True
     w.heading(fiche_heading(f), 2)
     if f.sous_titre:
         w.para(f.sous_titre, italic=True)
@@ -173,7 +204,8 @@ def fiche(w: Writer, r: Report, f: FicheView) -> None:
     w.table(["", ""], [("Porteur(s)", " ; ".join(f.porteurs) or "non renseigné"),
                        ("Partenaires", " ; ".join(f.partenaires) or "—"),
                        (f"Statut déclaré {r.annee}", f.declare.libelle if f.declare else "aucun"),
-                       ("Calendrier en vigueur", f"{f.calendrier_dates} ({f.calendrier_source})")], widths=(4.5, 12.5))
+                       ("Calendrier en vigueur", f"{f.calendrier_dates} ({f.calendrier_source})")]
+            + ([(f"Budget {r.annee}", f.budget.resume)] if f.budget else []), widths=(4.5, 12.5))
     if not f.a_un_suivi:
         w.para(f"Aucun suivi n'est renseigné pour {r.annee} dans {f.fichier} : réalisations, difficultés et valeurs "
                "des indicateurs ne sont pas connues.", italic=True)
