@@ -280,8 +280,8 @@ def _amount(total: Total | None, what: str) -> str:
 def budget_table(axes: list[AxisSummary], year: int) -> Table:
     """The year's budget per axis (and sub-axis), planned against executed, then the total."""
     table = Table(title=f"Budget {year} : prévu et réalisé", title_justify="left")
-    table.add_column("Axe", overflow="fold", max_width=TITLE_WIDTH)
-    for name in ("Prévu (€)", "Réalisé (€)", "Réalisé / prévu", "Prévu (ETP)", "Réalisé (ETP)"):
+    table.add_column("Axe", overflow="fold", min_width=24, max_width=TITLE_WIDTH)
+    for name in ("Prévu €", "Réalisé €", "Taux", "Prévu ETP", "Réalisé ETP"):
         table.add_column(name, justify="right", no_wrap=True)
 
     def row(label: str, budget: dict[str, Total], **style) -> None:
@@ -290,7 +290,7 @@ def budget_table(axes: list[AxisSummary], year: int) -> Table:
         table.add_row(visible(label), _amount(euros, "prevu"), _amount(euros, "realise"), rate,
                       _amount(etp, "prevu"), _amount(etp, "realise"), **style)
 
-    for a in axes:
+    for a in (a for a in axes if a.budget):
         row(f"Axe {a.id}" + (f" — {_shorten(a.titre, TITLE_WIDTH)}" if a.titre else ""), a.budget)
         for s in a.sous_axes or ():
             if s.budget:

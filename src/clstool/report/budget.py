@@ -50,11 +50,14 @@ def budget_section(contrat: Contrat, fiches: Sequence[tuple[Fiche, FicheView]], 
         if not members:
             continue
         rows.append(row("axe", ident, titre, add(*(per_fiche[f.id] for f, _ in members))))
-        for sous_axe in sous_axes:
-            inside = [f for f, _ in members if f.sous_axe == sous_axe.id]
+        placed: set[str] = set()
+        for sous_axe in sous_axes:  # each sub-axis, then its fiches
+            inside = [(f, v) for f, v in members if f.sous_axe == sous_axe.id]
             if inside:
-                rows.append(row("sous_axe", sous_axe.id, sous_axe.titre, add(*(per_fiche[f.id] for f in inside))))
-        rows += [v.budget for _, v in members if v.budget]
+                rows.append(row("sous_axe", sous_axe.id, sous_axe.titre, add(*(per_fiche[f.id] for f, _ in inside))))
+                rows += [v.budget for _, v in inside if v.budget]
+                placed |= {f.id for f, _ in inside}
+        rows += [v.budget for f, v in members if v.budget and f.id not in placed]
     funders: dict[str, list[LigneBudget]] = {}
     for line in lines:
         funders.setdefault(line.financeur or SANS_FINANCEUR, []).append(line)
