@@ -36,9 +36,11 @@ def test_xlsx_budget_sheets(tmp_path):
     assert ("Ville Fictive", "1-1", "1", 2024, "Ville Fictive", "fonctionnement", "ETP", 0.5, 0.25, None) in lines
     assert len(lines) == 4
     years = [tuple(c.value for c in row) for row in wb["Budget annuel"].iter_rows(min_row=2)]
-    assert years == [("Ville Fictive", "1", "1.1", "1-1", 2024, 10000, 7500, 0.5, 0.25),
-                     ("Ville Fictive", "1", "1.1", "1-1", 2025, 4000, None, None, None),
-                     ("Ville Fictive", "1", "1.2", "1-2", 2024, 2000, 2500.5, None, None)]
+    assert years == [
+        ("Ville Fictive", "1", "1.1", "1-1", 2024, 10000, 7500, 0.5, 0.25),
+        ("Ville Fictive", "1", "1.1", "1-1", 2025, 4000, None, None, None),
+        ("Ville Fictive", "1", "1.2", "1-2", 2024, 2000, 2500.5, None, None),
+    ]
     plain = tmp_path / "plain.xlsx"
     assert run("export", ROOT / "data/montpellier", "-f", "xlsx", "-o", plain).returncode == 0
     assert openpyxl.load_workbook(plain).sheetnames == [name for name, _, _ in SHEETS]

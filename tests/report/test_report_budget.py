@@ -30,8 +30,7 @@ def test_html_groups_fiches_by_sub_axis_and_tables_the_budget(root, tmp_path):
     subs = [h.get_text(" ", strip=True) for h in soup.select("#synthese h4.sous-axe")]
     assert subs == ["1.1 — Repérer tôt", "1.2 — Informer", "Sans sous-axe"]
     assert soup.select_one("#sous-axe-1\\.1").find_next("table").select_one("td a").get_text() == "1-1"
-    rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
-            for tr in soup.select("table.budget-fiches tr")]
+    rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in soup.select("table.budget-fiches tr")]
     assert rows[0] == ["", "Prévu", "Réalisé", "Réalisé / prévu", "Prévu (ETP)", "Réalisé (ETP)"]
     assert rows[1] == ["Axe 1 — Prévention", f"12{NNBSP}000 €", f"10{NNBSP}000,5 €", f"83,3{NNBSP}%", "0,5", "0,25"]
     assert rows[2][:4] == ["1.1 — Repérer tôt", f"10{NNBSP}000 €", f"7{NNBSP}500 €", f"75{NNBSP}%"]

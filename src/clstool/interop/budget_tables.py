@@ -17,13 +17,18 @@ from clstool.model.vocabulary import TYPES_BUDGET, UNITES_BUDGET
 
 SOUS_AXE_COLUMNS = ("Sous-axe", "Titre du sous-axe")
 #: Totals over every year, on the one row of a fiche (csv, sheet Fiches).
-FICHE_BUDGET_COLUMNS = ("Budget prévu (€, toutes années)", "Budget réalisé (€, toutes années)",
-                        "Budget prévu (ETP, toutes années)", "Budget réalisé (ETP, toutes années)")
+FICHE_BUDGET_COLUMNS = (
+    "Budget prévu (€, toutes années)",
+    "Budget réalisé (€, toutes années)",
+    "Budget prévu (ETP, toutes années)",
+    "Budget réalisé (ETP, toutes années)",
+)
 
 
 def has_sub_axes(data) -> bool:
     return any(t.contrat and any(a.sous_axes for a in t.contrat.axes) for t in data.territories) or any(
-        f.sous_axe for _, f in data.fiches)
+        f.sous_axe for _, f in data.fiches
+    )
 
 
 def has_budget(data) -> bool:
@@ -44,8 +49,7 @@ def fiche_budget_cells(fiche: Fiche) -> list:
     return _amounts(totals(fiche_lines(fiche)))
 
 
-BUDGET_COLUMNS = ("Territoire", "Fiche", "Déclinaison", "Année", "Financeur", "Type", "Unité", "Prévu",
-                  "Réalisé", "Commentaire")
+BUDGET_COLUMNS = ("Territoire", "Fiche", "Déclinaison", "Année", "Financeur", "Type", "Unité", "Prévu", "Réalisé", "Commentaire")
 
 
 def budget_rows(data) -> Iterator[list]:
@@ -53,12 +57,21 @@ def budget_rows(data) -> Iterator[list]:
         places = [(None, fiche.budget)] + [(d.id or str(j + 1), d.budget) for j, d in enumerate(fiche.declinaisons)]
         for declinaison, lines in places:
             for line in lines:
-                yield [territory.name, fiche.id, declinaison, line.annee, line.financeur, TYPES_BUDGET[line.type],
-                       UNITES_BUDGET[line.unite], line.prevu, line.realise, line.commentaire]
+                yield [
+                    territory.name,
+                    fiche.id,
+                    declinaison,
+                    line.annee,
+                    line.financeur,
+                    TYPES_BUDGET[line.type],
+                    UNITES_BUDGET[line.unite],
+                    line.prevu,
+                    line.realise,
+                    line.commentaire,
+                ]
 
 
-YEAR_COLUMNS = ("Territoire", "Axe", "Sous-axe", "Fiche", "Année", "Prévu (€)", "Réalisé (€)", "Prévu (ETP)",
-                "Réalisé (ETP)")
+YEAR_COLUMNS = ("Territoire", "Axe", "Sous-axe", "Fiche", "Année", "Prévu (€)", "Réalisé (€)", "Prévu (ETP)", "Réalisé (ETP)")
 
 
 def budget_year_rows(data) -> Iterator[list]:

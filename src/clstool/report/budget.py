@@ -22,9 +22,16 @@ def _amount(value: float | int | None, unit: str = "") -> str:
 
 def row(niveau: str, ident: str, titre: str, budget: dict[str, Total]) -> BudgetRow:
     euros, etp = budget.get("euros", Total()), budget.get("etp", Total())
-    return BudgetRow(niveau, ident, titre, _amount(euros.prevu, " €"), _amount(euros.realise, " €"),
-                     NONE if euros.taux is None else fr_percent(euros.taux),
-                     _amount(etp.prevu), _amount(etp.realise))
+    return BudgetRow(
+        niveau,
+        ident,
+        titre,
+        _amount(euros.prevu, " €"),
+        _amount(euros.realise, " €"),
+        NONE if euros.taux is None else fr_percent(euros.taux),
+        _amount(etp.prevu),
+        _amount(etp.realise),
+    )
 
 
 def budget_section(contrat: Contrat, fiches: Sequence[tuple[Fiche, FicheView]], year: int) -> BudgetSection | None:
@@ -43,8 +50,9 @@ def budget_section(contrat: Contrat, fiches: Sequence[tuple[Fiche, FicheView]], 
     rows: list[BudgetRow] = []
     known = [a.id for a in contrat.axes]
     axes = [(a.id, a.titre, a.sous_axes) for a in contrat.axes]
-    axes += [(ident, f"Axe {ident} (absent du contrat)", []) for ident in
-             sorted({f.axe for f, _ in fiches} - set(known), key=id_key)]
+    axes += [
+        (ident, f"Axe {ident} (absent du contrat)", []) for ident in sorted({f.axe for f, _ in fiches} - set(known), key=id_key)
+    ]
     for ident, titre, sous_axes in axes:
         members = [(f, v) for f, v in fiches if f.axe == ident and f.id in per_fiche]
         if not members:
@@ -61,7 +69,10 @@ def budget_section(contrat: Contrat, fiches: Sequence[tuple[Fiche, FicheView]], 
     funders: dict[str, list[LigneBudget]] = {}
     for line in lines:
         funders.setdefault(line.financeur or SANS_FINANCEUR, []).append(line)
-    by_funder = [row("financeur", name, name, totals(group)) for name, group in sorted(
-        funders.items(), key=lambda item: (item[0] == SANS_FINANCEUR, item[0].casefold()))]
-    return BudgetSection(year, rows, by_funder, row("total", "", "Total", totals(lines)),
-                         any(line.unite == "etp" for line in lines))
+    by_funder = [
+        row("financeur", name, name, totals(group))
+        for name, group in sorted(funders.items(), key=lambda item: (item[0] == SANS_FINANCEUR, item[0].casefold()))
+    ]
+    return BudgetSection(
+        year, rows, by_funder, row("total", "", "Total", totals(lines)), any(line.unite == "etp" for line in lines)
+    )

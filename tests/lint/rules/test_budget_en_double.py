@@ -11,7 +11,8 @@ HEAD = 'id: "1-1"\naxe: "1"\ntitre: Une action fictive\nbudget:\n'
 def test_cls234_same_year_funder_type_unit_twice(tmp_path):
     text = HEAD + LINE.format("prevu") + LINE.format("realise")
     assert findings(tmp_path, text, "CLS234", messages=True) == [
-        (9, 5, "budget[1]", "budget 2024 (Ville de Test, fonctionnement, €) déjà donné par la ligne 1")]
+        (9, 5, "budget[1]", "budget 2024 (Ville de Test, fonctionnement, €) déjà donné par la ligne 1")
+    ]
 
 
 def test_cls234_other_unit_or_funder_pass(tmp_path):

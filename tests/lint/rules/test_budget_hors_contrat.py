@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rulecheck import findings
 
-FICHE = '''\
+FICHE = """\
 id: "1-1"
 axe: "1"
 titre: Une action fictive
@@ -19,12 +19,13 @@ declinaisons:
         type: investissement
         unite: etp
         prevu: 0.5
-'''
+"""
 
 
 def test_cls233_year_outside_contract_in_a_declinaison(tmp_path):
     assert findings(tmp_path, FICHE, "CLS233", messages=True) == [
-        (11, 16, "declinaisons[0].budget[0].annee", "budget 2031 hors de la période du contrat (2022–2027)")]
+        (11, 16, "declinaisons[0].budget[0].annee", "budget 2031 hors de la période du contrat (2022–2027)")
+    ]
 
 
 def test_cls233_years_inside_pass(tmp_path):

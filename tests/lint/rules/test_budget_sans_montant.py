@@ -9,7 +9,8 @@ HEAD = 'id: "1-1"\naxe: "1"\ntitre: Une action fictive\nbudget:\n  - annee: 2024
 
 def test_cls235_line_without_amount(tmp_path):
     assert findings(tmp_path, HEAD, "CLS235", messages=True) == [
-        (5, 5, "budget[0]", "ligne de budget 2024 sans montant : ajoutez prevu ou realise")]
+        (5, 5, "budget[0]", "ligne de budget 2024 sans montant : ajoutez prevu ou realise")
+    ]
 
 
 def test_cls235_planned_or_executed_alone_pass(tmp_path):

@@ -7,15 +7,18 @@ from test_sous_axe_inconnu import CONTRAT_SOUS_AXES
 
 
 def test_cls232_duplicate_sub_axis_across_axes(tmp_path):
-    contrat = CONTRAT_SOUS_AXES.replace('    titre: Second axe\n', '''    titre: Second axe
+    contrat = CONTRAT_SOUS_AXES.replace(
+        "    titre: Second axe\n",
+        """    titre: Second axe
     sous_axes:
       - id: "1.2"
         titre: Un doublon fictif
-''')
-    found = all_findings(tmp_path, {"contrat.yaml": contrat, "fiches/1-1.yaml": 'id: "1-1"\naxe: "1"\ntitre: A\n'},
-                         "CLS232")
+""",
+    )
+    found = all_findings(tmp_path, {"contrat.yaml": contrat, "fiches/1-1.yaml": 'id: "1-1"\naxe: "1"\ntitre: A\n'}, "CLS232")
     assert [(d.file.rsplit("/", 1)[-1], d.line, d.column, d.path, d.message) for d in found] == [
-        ("contrat.yaml", 17, 13, "axes[1].sous_axes[0].id", "sous-axe « 1.2 » déjà déclaré sous l'axe 1")]
+        ("contrat.yaml", 17, 13, "axes[1].sous_axes[0].id", "sous-axe « 1.2 » déjà déclaré sous l'axe 1")
+    ]
     assert found[0].severity.value == "error"
 
 

@@ -48,7 +48,10 @@ class BudgetEnDouble(Rule):
                 key = (line.annee, line.financeur, line.type, line.unite)
                 if key in seen:
                     who = f"{line.financeur}, " if line.financeur else "sans financeur, "
-                    yield Problem((*path, i), f"budget {line.annee} ({who}{line.type}, "
-                                  f"{UNITES_BUDGET[line.unite]}) déjà donné par la ligne {seen[key] + 1}")
+                    yield Problem(
+                        (*path, i),
+                        f"budget {line.annee} ({who}{line.type}, "
+                        f"{UNITES_BUDGET[line.unite]}) déjà donné par la ligne {seen[key] + 1}",
+                    )
                 else:
                     seen[key] = i

@@ -40,5 +40,6 @@ class BudgetHorsContrat(Rule):
         for path, lines in budget_lists(ctx.fiche):
             for i, line in enumerate(lines):
                 if line.annee not in years:
-                    yield Problem((*path, i, "annee"), f"budget {line.annee} hors de la période du contrat "
-                                  f"({years[0]}–{years[-1]})")
+                    yield Problem(
+                        (*path, i, "annee"), f"budget {line.annee} hors de la période du contrat ({years[0]}–{years[-1]})"
+                    )

@@ -36,5 +36,4 @@ class BudgetSansMontant(Rule):
         for path, lines in budget_lists(ctx.fiche):
             for i, line in enumerate(lines):
                 if line.prevu is None and line.realise is None:
-                    yield Problem((*path, i), f"ligne de budget {line.annee} sans montant : ajoutez prevu "
-                                  "ou realise")
+                    yield Problem((*path, i), f"ligne de budget {line.annee} sans montant : ajoutez prevu ou realise")

@@ -67,8 +67,10 @@ class SousAxeEnDouble(Rule):
         for i, axe in enumerate(contrat.axes):
             for j, sous_axe in enumerate(axe.sous_axes):
                 if sous_axe.id in seen:
-                    yield Problem(("axes", i, "sous_axes", j, "id"),
-                                  f"sous-axe « {sous_axe.id} » déjà déclaré sous l'axe {seen[sous_axe.id]}",
-                                  file=source)
+                    yield Problem(
+                        ("axes", i, "sous_axes", j, "id"),
+                        f"sous-axe « {sous_axe.id} » déjà déclaré sous l'axe {seen[sous_axe.id]}",
+                        file=source,
+                    )
                 else:
                     seen[sous_axe.id] = axe.id

@@ -67,5 +67,8 @@ class SousAxeHorsAxe(Rule):
             return
         owners = [a.id for a in contrat.axes if a.sous_axe(fiche.sous_axe)]
         if owners and fiche.axe not in owners:
-            yield Problem(("sous_axe",), f"le sous-axe « {fiche.sous_axe} » appartient à l'axe {owners[0]}, "
-                          f"pas à l'axe {fiche.axe} de la fiche : corrigez axe ou sous_axe")
+            yield Problem(
+                ("sous_axe",),
+                f"le sous-axe « {fiche.sous_axe} » appartient à l'axe {owners[0]}, "
+                f"pas à l'axe {fiche.axe} de la fiche : corrigez axe ou sous_axe",
+            )
