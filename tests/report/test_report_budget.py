@@ -45,7 +45,7 @@ def test_html_groups_fiches_by_sub_axis_and_tables_the_budget(root, tmp_path):
 def test_markdown_docx_and_pptx_say_the_same(root, tmp_path):
     md = report(root, tmp_path, "md").read_text(encoding="utf-8")
     # the Markdown escape keeps « 1.2 » from starting a list
-    assert "#### 1\\.2 — Informer" in md and "**Budget 2024 des fiches : prévu et réalisé**" in md
+    assert "#### 1\\.2 — Informer" in md and "### Budget 2024 des fiches : prévu et réalisé" in md
     assert f"| **Total** | **12{NNBSP}000 €** | **10{NNBSP}000,5 €** | **83,3{NNBSP}%** | **0,5** | **0,25** |" in md
     doc = Document(str(report(root, tmp_path, "docx")))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]

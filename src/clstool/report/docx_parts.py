@@ -13,13 +13,14 @@ def entries(items: list[CalendarEntry]) -> str:
 def write(w: Writer, r: Report) -> None:
     cover(w, r)
     bilan(w, r)
-    budget(w, r)
     if r.synthese:
+        budget(w, r)
         committee(w, r)
     contract(w, r, number=not r.synthese)
     if r.synthese:
         return
     axes(w, r)
+    budget(w, r)
     calendar(w, r)
     w.heading("4. Les fiches action", 1, page_break=True)
     for f in r.fiches:
@@ -79,8 +80,10 @@ def bilan(w: Writer, r: Report) -> None:
                 [(d.poste, d.fiche, d.financeur, d.montant, d.precision) for d in b.budget]
                 + [("Total", "", "", b.budget_total, "")], widths=(5, 1.5, 4, 2.5, 4))
     else:
-        w.para(f"Le budget exécuté n'est pas renseigné dans {b.fichier}."
-               + (" Le budget des fiches (lignes budget), prévu et réalisé, suit." if r.budget else ""), italic=True)
+        w.para(f"Le budget exécuté n'est pas renseigné dans {b.fichier}.", italic=True)
+    if r.budget:
+        w.para("Le budget prévu et réalisé des fiches (lignes budget) est présenté "
+               + ("ci-dessous." if r.synthese else "dans la synthèse par axe (section 2)."))
 
 
 def budget(w: Writer, r: Report) -> None:
@@ -89,8 +92,10 @@ def budget(w: Writer, r: Report) -> None:
     if g is None:
         return
     w.heading(f"Budget {g.annee} des fiches : prévu et réalisé", 2)
-    w.para(f"Les lignes budget des fiches et de leurs déclinaisons pour {g.annee}, par axe, sous-axe et fiche, "
-           "puis par financeur. « — » : montant non renseigné.", italic=True)
+    levels = ["axe"] + (["sous-axe"] if any(a.sous_axes for a in r.axes) else []) + ([] if r.synthese else ["fiche"])
+    w.para(f"Les lignes budget des fiches et de leurs déclinaisons pour {g.annee}, par {', '.join(levels[:-1])}"
+           f"{' et ' if len(levels) > 1 else ''}{levels[-1]}, puis par financeur. « — » : montant non renseigné.",
+           italic=True)
     etp = ["Prévu (ETP)", "Réalisé (ETP)"] if g.etp else []
 
     def cells(head: str, line: BudgetRow) -> list:
@@ -98,7 +103,8 @@ def budget(w: Writer, r: Report) -> None:
 
     heads = {"axe": "Axe {id} — {titre}", "sous_axe": "{id} — {titre}", "fiche": "{id} · {titre}"}
     w.table(["", "Prévu", "Réalisé", "Réalisé / prévu", *etp],
-            [cells(heads[line.niveau].format(id=line.id, titre=line.titre), line) for line in g.lignes]
+            [cells(heads[line.niveau].format(id=line.id, titre=line.titre), line) for line in g.lignes
+             if not (r.synthese and line.niveau == "fiche")]
             + [cells("Total", g.total)])
     w.table(["Financeur", "Prévu", "Réalisé", "Réalisé / prévu", *etp], [cells(line.titre, line) for line in g.financeurs])
 
