@@ -363,7 +363,7 @@ def test_objectifs_strategiques_become_sub_axes_and_validate(tmp_path):
         "1": ("1", "1.1"), "2": ("1", "1.2"), "3": ("1", "1.2.1"), "4": ("2", "2.1"), "5": ("2", None)}
     result = validate([str(out)])
     assert not result.failed()
-    assert not [d for d in result.diagnostics if d.code in ("CLS230", "CLS231", "CLS232")]
+    assert not [d for d in result.diagnostics if d.code in ("CLS240", "CLS241", "CLS242")]
     imported = read_plan(str(path), territoire="T", periode="2024-2028")
     assert any("sous-sous-axe : la fiche est rangée sous le sous-axe « 1.2.1 » de l'axe « 1 »" in str(n)
                for n in imported.notices)

@@ -1,4 +1,4 @@
-"""CLS233 budget-hors-contrat: where it reports, and what."""
+"""CLS243 budget-hors-contrat: where it reports, and what."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ declinaisons:
 
 
 def test_cls233_year_outside_contract_in_a_declinaison(tmp_path):
-    assert findings(tmp_path, FICHE, "CLS233", messages=True) == [
+    assert findings(tmp_path, FICHE, "CLS243", messages=True) == [
         (11, 16, "declinaisons[0].budget[0].annee", "budget 2031 hors de la période du contrat (2022–2027)")
     ]
 
 
 def test_cls233_years_inside_pass(tmp_path):
-    assert findings(tmp_path, FICHE.replace("2031", "2027"), "CLS233") == []
+    assert findings(tmp_path, FICHE.replace("2031", "2027"), "CLS243") == []

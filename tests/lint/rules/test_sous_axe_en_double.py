@@ -1,4 +1,4 @@
-"""CLS232 sous-axe-en-double: where it reports, and what."""
+"""CLS242 sous-axe-en-double: where it reports, and what."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def test_cls232_duplicate_sub_axis_across_axes(tmp_path):
         titre: Un doublon fictif
 """,
     )
-    found = all_findings(tmp_path, {"contrat.yaml": contrat, "fiches/1-1.yaml": 'id: "1-1"\naxe: "1"\ntitre: A\n'}, "CLS232")
+    found = all_findings(tmp_path, {"contrat.yaml": contrat, "fiches/1-1.yaml": 'id: "1-1"\naxe: "1"\ntitre: A\n'}, "CLS242")
     assert [(d.file.rsplit("/", 1)[-1], d.line, d.column, d.path, d.message) for d in found] == [
         ("contrat.yaml", 17, 13, "axes[1].sous_axes[0].id", "sous-axe « 1.2 » déjà déclaré sous l'axe 1")
     ]
@@ -24,4 +24,4 @@ def test_cls232_duplicate_sub_axis_across_axes(tmp_path):
 
 def test_cls232_distinct_ids_pass(tmp_path):
     files = {"contrat.yaml": CONTRAT_SOUS_AXES, "fiches/1-1.yaml": 'id: "1-1"\naxe: "1"\ntitre: A\n'}
-    assert all_findings(tmp_path, files, "CLS232") == []
+    assert all_findings(tmp_path, files, "CLS242") == []

@@ -1,4 +1,4 @@
-"""CLS234 budget-en-double."""
+"""CLS244 budget-en-double."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class BudgetEnDouble(Rule):
             realise: 8000
     """
 
-    code = "CLS234"
+    code = "CLS244"
     name = "budget-en-double"
 
     def check(self, ctx: Context):

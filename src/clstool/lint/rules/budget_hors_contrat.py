@@ -1,4 +1,4 @@
-"""CLS233 budget-hors-contrat."""
+"""CLS243 budget-hors-contrat."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class BudgetHorsContrat(Rule):
             prevu: 15000
     """
 
-    code = "CLS233"
+    code = "CLS243"
     name = "budget-hors-contrat"
 
     def check(self, ctx: Context):

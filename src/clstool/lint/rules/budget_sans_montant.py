@@ -1,4 +1,4 @@
-"""CLS235 budget-sans-montant."""
+"""CLS245 budget-sans-montant."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class BudgetSansMontant(Rule):
             prevu: 20000
     """
 
-    code = "CLS235"
+    code = "CLS245"
     name = "budget-sans-montant"
 
     def check(self, ctx: Context):

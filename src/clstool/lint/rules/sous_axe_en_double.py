@@ -1,4 +1,4 @@
-"""CLS232 sous-axe-en-double."""
+"""CLS242 sous-axe-en-double."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class SousAxeEnDouble(Rule):
                 titre: Un autre objectif fictif
     """
 
-    code = "CLS232"
+    code = "CLS242"
     name = "sous-axe-en-double"
     severity = Severity.ERROR
     scope = "territoire"

@@ -1,4 +1,4 @@
-"""CLS231 sous-axe-hors-axe."""
+"""CLS241 sous-axe-hors-axe."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ class SousAxeHorsAxe(Rule):
                 titre: Un objectif stratégique fictif
     """
 
-    code = "CLS231"
+    code = "CLS241"
     name = "sous-axe-hors-axe"
     severity = Severity.ERROR
 

@@ -1,4 +1,4 @@
-"""CLS230 sous-axe-inconnu."""
+"""CLS240 sous-axe-inconnu."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class SousAxeInconnu(Rule):
                 titre: Un objectif stratégique fictif
     """
 
-    code = "CLS230"
+    code = "CLS240"
     name = "sous-axe-inconnu"
     severity = Severity.ERROR
 
