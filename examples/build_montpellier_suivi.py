@@ -6,7 +6,7 @@ Run it after data/montpellier changes (tests/test_status_example.py checks that 
 
 It copies contrat.yaml and every fiche as written (comments and order kept), then adds — each
 marked fictitious — a notice after the schema line, a few indicator targets, the ``suivi`` blocks
-below and a ``gouvernance`` with meetings. Nothing here is true: it exists to show every status.
+below, a few ``budget`` lines and a ``gouvernance`` with meetings. Nothing here is true: it exists to show every status.
 """
 
 from __future__ import annotations
@@ -218,6 +218,43 @@ SUIVI = {
 """,
 }
 
+# Budget FICTIF: a few yearly lines (the shape of Territoires en Transitions' budget), so that
+# the report shows its table « prévu et réalisé ». No figure comes from the contract.
+BUDGET = {
+"1-1": """\
+  - annee: 2024
+    financeur: ARS Occitanie
+    type: fonctionnement
+    prevu: 12000
+    realise: 9500
+    commentaire: Conférence reportée à 2025
+  - annee: 2024
+    financeur: Ville de Montpellier
+    type: fonctionnement
+    unite: etp
+    prevu: 0.5
+    realise: 0.4
+  - annee: 2025
+    financeur: ARS Occitanie
+    type: fonctionnement
+    prevu: 8000
+""",
+"2-2": """\
+  - annee: 2024
+    financeur: Ville de Montpellier
+    type: fonctionnement
+    prevu: 3000
+    realise: 3200
+    commentaire: Logistique et communication des Semaines d'information sur la santé mentale
+""",
+"5-1": """\
+  - annee: 2024
+    financeur: ARS Occitanie
+    type: investissement
+    prevu: 20000
+""",
+}
+
 GOUVERNANCE = """\
 # Gouvernance FICTIVE (le contrat de Montpellier ne la décrit pas) : minimums repris de
 # Clermont-Ferrand, réunions inventées pour l'exemple.
@@ -262,7 +299,7 @@ def with_header(text: str) -> str:
 
 def main() -> None:
     sources = sorted((SRC / "fiches").glob("*.yaml"))
-    unknown = (set(SUIVI) | set(TARGETS)) - {p.stem for p in sources}
+    unknown = (set(SUIVI) | set(TARGETS) | set(BUDGET)) - {p.stem for p in sources}
     if unknown:
         raise SystemExit(f"fiches absentes de {SRC} : {sorted(unknown)}")
     (DST / "fiches").mkdir(parents=True, exist_ok=True)
@@ -279,6 +316,8 @@ def main() -> None:
         if "\nsuivi:" in text:
             raise SystemExit(f"{src} contient un suivi : data/ n'en a pas")
         text = insert_targets(text, TARGETS.get(src.stem, {})).rstrip("\n") + "\n"
+        if src.stem in BUDGET:
+            text += "# Budget FICTIF, inventé pour l'exemple.\nbudget:\n" + BUDGET[src.stem]
         if src.stem in SUIVI:
             text += "# Suivi FICTIF, inventé pour l'exemple.\nsuivi:\n" + SUIVI[src.stem]
         atomic_write(DST / "fiches" / src.name, format_text(with_header(text), "fiche"))

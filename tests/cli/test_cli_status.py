@@ -12,7 +12,7 @@ import json
 
 from test_cli_validate import run
 
-from clstool.interop.status_output import COLUMNS, to_csv
+from clstool.interop.status_output import BUDGET_COLUMNS, COLUMNS, to_csv
 from clstool.model.documents import Fiche
 from clstool.planning.status import fiche_status
 from clstool.planning.status_report import StatusReport
@@ -74,7 +74,8 @@ def test_csv_excel_dialect_reads_back(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: French Excel reads UTF-8
     assert b"\r\n" in raw
     rows = read_csv(raw, ";")
-    assert list(rows[0]) == list(COLUMNS)
+    # the example has budget lines for 2024: their four columns follow the others
+    assert list(rows[0]) == list(COLUMNS) + list(BUDGET_COLUMNS)
     levels = [r["niveau"] for r in rows]
     assert levels.count("fiche") == 16 and "declinaison" in levels and "indicateur" in levels
     fiche = next(r for r in rows if r["niveau"] == "fiche" and r["fiche"] == "2-1")
@@ -93,8 +94,10 @@ def test_csv_standard_dialect_on_stdout():
     assert proc.returncode == 0
     assert not proc.stdout.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(proc.stdout), delimiter=","))
-    assert list(rows[0]) == list(COLUMNS)
+    assert list(rows[0]) == list(COLUMNS) + list(BUDGET_COLUMNS)
     assert len([r for r in rows if r["niveau"] == "fiche"]) == 16
+    fiche = next(r for r in rows if r["niveau"] == "fiche" and r["fiche"] == "1-1")
+    assert (fiche["budget_prevu_euros"], fiche["budget_realise_etp"]) == ("12000", "0.4")
 
 
 def test_csv_decimal_separator_and_quoting():

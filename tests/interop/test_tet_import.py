@@ -42,14 +42,16 @@ def test_the_template_example_row_imports_and_validates(tmp_path, capsys):
     out = tmp_path / "x"
     assert main(["import", "tet", TEMPLATE, "-o", str(out), "--territoire", "Collectivité Exemple",
                  "--periode", "2022-2027", "--annee", "2024"]) == 0
-    assert "1 fiche(s), 3 axe(s)" in capsys.readouterr().out
+    assert "1 fiche(s), 1 axe(s)" in capsys.readouterr().out
     assert not validate([str(out)]).failed()
     contrat = load_yaml(out / "contrat.yaml")
     assert contrat["periode"] == {"debut": 2022, "fin": 2027}
-    assert [a["id"] for a in contrat["axes"]] == ["1", "1.1", "1.1.1"]
-    assert contrat["axes"][1]["titre"] == "Améliorer la qualité de l'air pour tous"
+    # « Sous-axe » and « Sous-sous axe » are sub-axes of the axis, not axes of their own (issue 16)
+    assert [a["id"] for a in contrat["axes"]] == ["1"]
+    assert [s["id"] for s in contrat["axes"][0]["sous_axes"]] == ["1.1", "1.1.1"]
+    assert contrat["axes"][0]["sous_axes"][0]["titre"] == "Améliorer la qualité de l'air pour tous"
     fiche = load_yaml(out / "fiches" / "1.yaml")
-    assert fiche["axe"] == "1.1.1"
+    assert (fiche["axe"], fiche["sous_axe"]) == ("1", "1.1.1")
     assert fiche["titre"] == "Assurer la coordination de la transition écologique"
     assert fiche["priorite"] == "moyenne"
     assert fiche["suivi"] == {2024: {"statut": "a_venir"}}
@@ -220,11 +222,12 @@ def test_ids_axes_header_on_first_row_and_other_sheet_name(tmp_path):
             ["Prévention", None, None]]
     path = workbook(tmp_path / "ids.xlsx", headers, rows, header_row=1, sheet="Plan 2025", template_rows=False)
     imported = read_plan(str(path), territoire="T", periode="2024-2028")
-    assert [(f.id, f.axe, f.titre) for f in imported.fiches] == [
-        ("2", "1.1", "Premier"), ("3", "1.1", "Sans numéro"), ("4", "sans-axe", "Doublon"), ("4.1", "2", "Numéroté")]
-    assert [(a.id, a.titre) for a in imported.contrat.axes][:3] == [
-        ("1", "Prévention"), ("1.1", "Jeunesse"), ("2", "Accès aux soins")]
-    assert [a.id for a in imported.contrat.axes][3:] == ["sans-axe"]
+    assert [(f.id, f.axe, f.sous_axe, f.titre) for f in imported.fiches] == [
+        ("2", "1", "1.1", "Premier"), ("3", "1", "1.1", "Sans numéro"), ("4", "sans-axe", None, "Doublon"),
+        ("4.1", "2", None, "Numéroté")]
+    assert [(a.id, a.titre, [(s.id, s.titre) for s in a.sous_axes]) for a in imported.contrat.axes] == [
+        ("1", "Prévention", [("1.1", "Jeunesse")]), ("2", "Accès aux soins", []),
+        ("sans-axe", "Actions sans axe (import Territoires en Transitions)", [])]
     texts = [str(n) for n in imported.notices]
     assert "ligne 4, colonne C (« Titre de la fiche action ») : numéro « 2 » déjà pris par une autre fiche : " \
            "identifiant « 4 »" in texts  # rank 3 is taken by the row above
@@ -379,3 +382,27 @@ def test_an_imported_plan_is_checked_against_the_tet_form(tmp_path, capsys):
     (out / "contrat.yaml").write_text(contrat.replace("formulaire: tet\n", ""), encoding="utf-8")
     occitanie = {d.code for d in validate([str(out)]).diagnostics}
     assert {"CLS204", "CLS206", "CLS210", "CLS211", "CLS212"} <= occitanie
+def test_objectifs_strategiques_become_sub_axes_and_validate(tmp_path):
+    """Issue 16: a plan of axes → objectifs stratégiques → fiches (fictitious here) keeps its two
+    levels: every « Sous-axe (x.x) » is a sub-axis of its axis, none becomes an axis."""
+    headers = ["Axe (x)", "Sous-axe (x.x)", "Sous-sous axe (x.x.x)", "Titre de la fiche action"]
+    rows = [["1. Prévention", "1.1. Objectif stratégique : repérer tôt", None, "Action 1. Dépister"],
+            ["1. Prévention", "1.2. Objectif stratégique : informer", None, "Action 2. Informer"],
+            ["1. Prévention", "1.2. Objectif stratégique : informer", "1.2.1. Les jeunes", "Action 3. Ateliers"],
+            ["2. Accès aux soins", "Objectif non numéroté", None, "Action 4. Orienter"],
+            ["2. Accès aux soins", None, None, "Action 5. Sans sous-axe"]]
+    path = workbook(tmp_path / "plan.xlsx", headers, rows)
+    out = tmp_path / "cls"
+    assert main(["import", "tet", str(path), "-o", str(out), "--territoire", "T", "--periode", "2024-2028"]) == 0
+    contrat = load_yaml(out / "contrat.yaml")
+    assert [(a["id"], [s["id"] for s in a.get("sous_axes", [])]) for a in contrat["axes"]] == [
+        ("1", ["1.1", "1.2", "1.2.1"]), ("2", ["2.1"])]
+    fiches = {p.stem: load_yaml(p) for p in (out / "fiches").glob("*.yaml")}
+    assert {k: (f["axe"], f.get("sous_axe")) for k, f in fiches.items()} == {
+        "1": ("1", "1.1"), "2": ("1", "1.2"), "3": ("1", "1.2.1"), "4": ("2", "2.1"), "5": ("2", None)}
+    result = validate([str(out)])
+    assert not result.failed()
+    assert not [d for d in result.diagnostics if d.code in ("CLS240", "CLS241", "CLS242")]
+    imported = read_plan(str(path), territoire="T", periode="2024-2028")
+    assert any("sous-sous-axe : la fiche est rangée sous le sous-axe « 1.2.1 » de l'axe « 1 »" in str(n)
+               for n in imported.notices)

@@ -53,6 +53,7 @@ def _plan(source, drop_indicator_numbers=False):
     data = copy.deepcopy(dict(source.data))
     data.pop("suivi", None)
     data.pop("gouvernance", None)
+    data.pop("budget", None)  # the fictitious yearly budget (fiches 1-1, 2-2, 5-1)
     if drop_indicator_numbers:
         for indicator in data.get("indicateurs", []):
             for key in ("unite", "reference", "cibles", "sens"):

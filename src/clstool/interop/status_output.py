@@ -29,9 +29,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from clstool.model.formatting import iso_date
+from clstool.model.budget import Total, add
+from clstool.model.formatting import fr_number, fr_percent, iso_date
 from clstool.model.vocabulary import STATUTS, libelle, status_term
 from clstool.planning.status_report import (
+    AxisSummary,
     DeclinaisonStatus,
     FicheStatus,
     IndicatorStatus,
@@ -71,14 +73,31 @@ def _indicator_json(i: IndicatorStatus) -> dict:
     }  # fmt: skip
 
 
+def _budget_json(budget: dict[str, Total]) -> dict:
+    return {unit: {"prevu": t.prevu, "realise": t.realise, "taux": t.taux} for unit, t in budget.items()}
+
+
 def _fiche_json(f: FicheStatus) -> dict:
-    return {
+    out = {
         "territoire": f.territoire, "fichier": f.fichier, "id": f.id, "titre": f.titre, "axe": f.axe,
+        **({"sous_axe": f.sous_axe} if f.sous_axe else {}),
         **_unit_json(f),
         "declinaisons": [_declinaison_json(d) for d in f.declinaisons],
         "indicateurs": [_indicator_json(i) for i in f.indicateurs],
         "alerte": f.alerte,
     }  # fmt: skip
+    if f.budget:
+        out["budget"] = _budget_json(f.budget)
+    return out
+
+
+def _axis_json(a: AxisSummary, key: str = "axe") -> dict:
+    out = {"territoire": a.territoire, key: a.id, "titre": a.titre, "fiches": a.total, "statuts": a.counts}
+    if a.budget:
+        out["budget"] = _budget_json(a.budget)
+    if a.sous_axes:
+        out["sous_axes"] = [_axis_json(s, "sous_axe") for s in a.sous_axes]
+    return out
 
 
 def to_data(report: StatusReport) -> dict:
@@ -86,8 +105,7 @@ def to_data(report: StatusReport) -> dict:
         "year": report.year,
         "as_of": report.as_of.isoformat(),
         "fiches": [_fiche_json(f) for f in report.fiches],
-        "axes": [{"territoire": a.territoire, "axe": a.id, "titre": a.titre, "fiches": a.total,
-                  "statuts": a.counts} for a in report.axes],
+        "axes": [_axis_json(a) for a in report.axes],
         "gouvernance": [{
             "territoire": g.territoire, "id": g.id, "nom": g.nom, "reunions_min_par_an": g.minimum,
             "reunions": [{"date": d.isoformat(), "objet": o} for d, o in g.reunions],
@@ -110,13 +128,31 @@ COLUMNS = (
     "libelle_statut", "motif", "statut_declare", "avancement", "debut", "fin", "type", "unite",
     "sens", "reference", "cible", "cible_annee", "valeur", "commentaire", "appreciation", "alerte",
 )  # fmt: skip
+#: Added after :data:`COLUMNS` only when some fiche has a sub-axis, or a budget line that year.
+SOUS_AXE_COLUMNS = ("sous_axe",)
+BUDGET_COLUMNS = ("budget_prevu_euros", "budget_realise_euros", "budget_prevu_etp", "budget_realise_etp")
+
+
+def columns(report: StatusReport) -> tuple[str, ...]:
+    """:data:`COLUMNS`, plus the sub-axis and budget columns when the report has any."""
+    out = COLUMNS
+    if any(f.sous_axe for f in report.fiches):
+        out += SOUS_AXE_COLUMNS
+    if any(f.budget for f in report.fiches):
+        out += BUDGET_COLUMNS
+    return out
+
+
+def _budget_cells(budget: dict[str, Total]) -> dict:
+    return {f"budget_{what}_{unit}": getattr(total, what) for unit, total in budget.items()
+            for what in ("prevu", "realise")}
 
 
 def csv_rows(report: StatusReport):
     """Each row as a dict of :data:`COLUMNS` (values not yet formatted)."""
     for f in report.fiches:
-        base = {"territoire": f.territoire, "fiche": f.id, "axe": f.axe}
-        yield {**base, "niveau": "fiche", "intitule": f.titre, "statut": f.statut,
+        base = {"territoire": f.territoire, "fiche": f.id, "axe": f.axe, "sous_axe": f.sous_axe}
+        yield {**base, **_budget_cells(f.budget), "niveau": "fiche", "intitule": f.titre, "statut": f.statut,
                "libelle_statut": libelle(f.statut), "motif": f.motif, "statut_declare": f.statut_declare,
                "avancement": f.avancement, "debut": f.debut, "fin": f.fin, "commentaire": f.commentaire,
                "alerte": f.alerte}
@@ -135,7 +171,8 @@ def csv_rows(report: StatusReport):
 
 def to_csv(report: StatusReport, dialect: str = "excel") -> bytes:
     """The CSV file, as bytes, in clstool's CSV dialect (:func:`clstool.sheets.write.write_csv`)."""
-    return write_csv(COLUMNS, ([row.get(c) for c in COLUMNS] for row in csv_rows(report)), dialect)
+    names = columns(report)
+    return write_csv(names, ([row.get(c) for c in names] for row in csv_rows(report)), dialect)
 
 
 # --- Table ------------------------------------------------------------------------------------
@@ -214,9 +251,12 @@ def tables(report: StatusReport) -> list[RenderableType]:
             title = Text(visible(_shorten(f.titre)))
             if f.alerte:
                 title.append("\n" + visible(f.alerte), style="bold red")
-            fiches.add_row(f.id, title, statut, _lines(declinaisons),
+            ident = f"{f.id}\n({f.sous_axe})" if f.sous_axe else f.id
+            fiches.add_row(visible(ident), title, statut, _lines(declinaisons),
                            _lines(_indicator_lines(f.indicateurs)))
         out.append(fiches)
+        if any(f.budget for f in report.fiches if f.territoire == territoire):
+            out.append(budget_table(axes, report.year))
 
         bodies = [g for g in report.gouvernance if g.territoire == territoire]
         if bodies:
@@ -241,6 +281,33 @@ def tables(report: StatusReport) -> list[RenderableType]:
     if not report.fiches:
         out.append(Text("Aucune fiche."))
     return out
+
+
+def _amount(total: Total | None, what: str) -> str:
+    value = getattr(total, what) if total else None
+    return "—" if value is None else fr_number(value)
+
+
+def budget_table(axes: list[AxisSummary], year: int) -> Table:
+    """The year's budget per axis (and sub-axis), planned against executed, then the total."""
+    table = Table(title=f"Budget {year} : prévu et réalisé", title_justify="left")
+    table.add_column("Axe", overflow="fold", min_width=24, max_width=TITLE_WIDTH)
+    for name in ("Prévu €", "Réalisé €", "Taux", "Prévu ETP", "Réalisé ETP"):
+        table.add_column(name, justify="right", no_wrap=True)
+
+    def row(label: str, budget: dict[str, Total], **style) -> None:
+        euros, etp = budget.get("euros"), budget.get("etp")
+        rate = fr_percent(euros.taux) if euros and euros.taux is not None else "—"
+        table.add_row(visible(label), _amount(euros, "prevu"), _amount(euros, "realise"), rate,
+                      _amount(etp, "prevu"), _amount(etp, "realise"), **style)
+
+    for a in (a for a in axes if a.budget):
+        row(f"Axe {a.id}" + (f" — {_shorten(a.titre, TITLE_WIDTH)}" if a.titre else ""), a.budget)
+        for s in a.sous_axes or ():
+            if s.budget:
+                row(f"  {s.id} — {_shorten(s.titre or '', TITLE_WIDTH)}", s.budget, style="dim")
+    row("Total", add(*(a.budget for a in axes)), style="bold", end_section=True)
+    return table
 
 
 def table(report: StatusReport) -> Group:

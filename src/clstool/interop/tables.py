@@ -9,7 +9,8 @@
     ``clstool status``): UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``, no BOM. Text
     that a spreadsheet would take for a formula is prefixed with ``'`` (:mod:`clstool.sheets.write`).
 ``xlsx``
-    Sheets Fiches, Déclinaisons, Calendrier, Indicateurs, Suivi: bold header on a dark fill,
+    Sheets Fiches, Déclinaisons, Calendrier, Indicateurs, Suivi (and Budget, Budget annuel when a
+    fiche has a budget: :mod:`clstool.interop.budget_tables`): bold header on a dark fill,
     frozen header row, column widths fitted to the content, filters on every column; text is
     always a string cell, never a formula.
 
@@ -30,6 +31,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from clstool.interop.budget_tables import (
+    BUDGET_SHEETS,
+    FICHE_BUDGET_COLUMNS,
+    SOUS_AXE_COLUMNS,
+    fiche_budget_cells,
+    has_budget,
+    has_sub_axes,
+    sub_axis_cells,
+)
 from clstool.model.contrat import Contrat
 from clstool.model.custom_fields import ChampPersonnalise, heading, problem
 from clstool.model.documents import Fiche, Financement, flatten, periode_of
@@ -174,8 +184,10 @@ def custom_fields(data: Exported) -> list[ChampPersonnalise]:
 
 
 def fiche_columns(data: Exported) -> list[str]:
-    """The headers of the fiche table: :data:`FICHE_COLUMNS`, then the custom fields' labels."""
-    return [*FICHE_COLUMNS, *(heading(f) for f in custom_fields(data))]
+    """:data:`FICHE_COLUMNS`, the sub-axis and budget columns when the data has any, then the
+    custom fields' labels."""
+    return [*FICHE_COLUMNS, *(SOUS_AXE_COLUMNS if has_sub_axes(data) else ()),
+            *(FICHE_BUDGET_COLUMNS if has_budget(data) else ()), *(heading(f) for f in custom_fields(data))]
 
 
 def _custom_cell(field: ChampPersonnalise, value: Any) -> Any:
@@ -189,12 +201,17 @@ def _custom_cell(field: ChampPersonnalise, value: Any) -> Any:
 
 def fiche_rows(data: Exported) -> Iterator[list]:
     fields = custom_fields(data)
+    sub_axes, budget = has_sub_axes(data), has_budget(data)
+    width = len(fiche_columns(data))
     for territory in data.territories:
         for source, fiche in territory.fiches:
-            yield [*_fiche_row(territory, fiche, source.alert), *(_custom_cell(f, fiche.champs.get(f.cle)) for f in fields)]
+            yield [*_fiche_row(territory, fiche, source.alert),
+                   *(sub_axis_cells(territory, fiche) if sub_axes else ()),
+                   *(fiche_budget_cells(fiche) if budget else ()),
+                   *(_custom_cell(f, fiche.champs.get(f.cle)) for f in fields)]
         for unread in territory.illisibles:  # where the fiche would be: a row that says why it is not
-            yield ([territory.name] + [None] * (len(FICHE_COLUMNS) - 2) + [territory.erreurs.get(unread, unread)]
-                   + [None] * len(fields))
+            row = [territory.name] + [None] * (len(FICHE_COLUMNS) - 2) + [territory.erreurs.get(unread, unread)]
+            yield row + [None] * (width - len(row))
 
 
 def _fiche_row(territory: TerritoryData, fiche: Fiche, alert: str | None) -> list:
@@ -302,7 +319,7 @@ def followup_rows(data: Exported) -> Iterator[list]:
                    _join(f"{ref} : {_measure(v)}" for ref, v in s.indicateurs.items()), s.commentaire]
 
 
-#: The sheets of the xlsx export, in order: name, headers, rows.
+#: The sheets of the xlsx export, in order: name, headers, rows (:func:`sheets` adds the budget's).
 SHEETS = (
     ("Fiches", FICHE_COLUMNS, fiche_rows),
     ("Déclinaisons", DECLINAISON_COLUMNS, declinaison_rows),
@@ -313,6 +330,13 @@ SHEETS = (
 
 
 # --- CSV ---------------------------------------------------------------------------------------------
+
+
+def sheets(data: Exported) -> list[tuple]:
+    """The sheets of ``data``: :data:`SHEETS` with the fiche columns of :func:`fiche_columns`,
+    then the budget's when a fiche has a budget line."""
+    out = [("Fiches", fiche_columns(data), fiche_rows), *SHEETS[1:]]
+    return out + (list(BUDGET_SHEETS) if has_budget(data) else [])
 
 
 def to_csv(data: Exported, dialect: str = "excel") -> bytes:
@@ -349,14 +373,13 @@ def style_sheet(ws: Any, width: int, max_width: int = MAX_WIDTH) -> None:
 
 
 def to_xlsx(data: Exported) -> bytes:
-    """The five sheets; every cell through :func:`clstool.sheets.write.put` (text is never
+    """The five sheets (seven with a budget); every cell through :func:`clstool.sheets.write.put` (text is never
     a formula), written by row and column index: linear in the number of rows."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for name, headers, rows in SHEETS:
-        headers = fiche_columns(data) if rows is fiche_rows else headers
+    for name, headers, rows in sheets(data):
         ws = workbook.create_sheet(name)
         for column, header in enumerate(headers, start=1):
             put(ws, 1, column, header)

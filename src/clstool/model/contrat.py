@@ -80,6 +80,11 @@ Signataire = Annotated[
 def nom_signataire(signataire: str | SignataireDetail) -> str:
     """The name of a signatory, whatever its form."""
     return signataire if isinstance(signataire, str) else signataire.nom
+class SousAxe(Model):
+    """A level between an axis and its fiches: an « objectif stratégique », TeT's « sous-axe »."""
+
+    id: Identifiant = Field(description="Identifiant du sous-axe, unique dans le contrat (« 1.2 »).")
+    titre: TexteNonVide = Field(description="Intitulé du sous-axe (objectif stratégique…).")
 
 
 class Axe(Model):
@@ -87,6 +92,14 @@ class Axe(Model):
     titre: TexteNonVide = Field(description="Intitulé de l'axe.")
     sous_titre: str | None = Field(None, description="Sous-titre de l'axe.")
     description: str | None = Field(None, description="Présentation de l'axe, telle que le contrat la donne.")
+    sous_axes: list[SousAxe] = Field(
+        default_factory=list,
+        description="Sous-axes (objectifs stratégiques) de l'axe, facultatifs : id, titre ; "
+        "une fiche en cite un par sous_axe.",
+    )
+
+    def sous_axe(self, ident: str | None) -> SousAxe | None:
+        return next((s for s in self.sous_axes if s.id == ident), None) if ident else None
 
 
 class Reunion(Model):

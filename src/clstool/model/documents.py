@@ -19,14 +19,13 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     Tag,
 )
 
+from clstool.model.base import Model
 from clstool.model.bounds import (  # noqa: F401  # noqa: F401
     ANNEE_MAX,
     ANNEE_MIN,
@@ -41,12 +40,7 @@ from clstool.model.bounds import (  # noqa: F401  # noqa: F401
     _identifier,
     _shown,
 )
-
-
-class Model(BaseModel):
-    """Base of every model: strict, unknown keys refused, attributes frozen."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+from clstool.model.budget import LigneBudget
 
 
 def _number_as_text(value: Any) -> Any:
@@ -206,6 +200,9 @@ class Declinaison(Model):
     moyens: list[str] = Field(default_factory=list, description="Moyens mobilisables.")
     financements: list[Financement] = Field(default_factory=list, description="Financements.")
     calendrier: Calendrier = Field(default_factory=list, description="Calendrier prévisionnel.")
+    budget: list[LigneBudget] = Field(
+        default_factory=list, description="Budget annuel de la déclinaison : année, financeur, type, prévu, réalisé."
+    )
 
 
 class CaseNommee(Model):
@@ -364,6 +361,9 @@ class Fiche(Model):
 
     id: Identifiant = Field(description="Identifiant de la fiche (« 1-1 ») ; le fichier s'appelle <id>.yaml.")
     axe: Identifiant = Field(description="Identifiant d'un axe de contrat.yaml.")
+    sous_axe: Identifiant | None = Field(
+        None, description="Identifiant d'un sous-axe de cet axe (contrat.yaml : axes[].sous_axes), « 1.2 »."
+    )
     titre: TexteNonVide = Field(description="Intitulé de l'action.")
     sous_titre: str | None = Field(None, description="Sous-titre.")
     definition: str | None = Field(None, description="Préambule définitionnel.")
@@ -373,6 +373,11 @@ class Fiche(Model):
     portage: Portage | None = Field(None, description="Porteurs ou pilotes, partenaires, opérateurs.")
     role_coordination: list[Element] = Field(default_factory=list, description="Rôle de la coordination du CLS.")
     financements: list[Financement] = Field(default_factory=list, description="Financements de la fiche.")
+    budget: list[LigneBudget] = Field(
+        default_factory=list,
+        description="Budget annuel : par année, financeur, type (investissement, fonctionnement) et unité "
+        "(euros, etp), le prévu et le réalisé.",
+    )
     moyens: list[str] = Field(default_factory=list, description="Moyens mobilisables (au niveau de la fiche).")
     declinaisons: list[Declinaison] = Field(default_factory=list, description="Déclinaisons opérationnelles.")
     etapes: list[Element] = Field(default_factory=list, description="« Description de l'action : les étapes ».")

@@ -74,6 +74,7 @@ OBJECT_DESCRIPTIONS = {
     "Financement": "Un financement : financeur, montant en euros, précision.",
     "Groupe": "Des éléments sous un intitulé (« Actions sur l'environnement : » et ses puces).",
     "Indicateur": "Un indicateur d'évaluation : id, type, libellé, référence, cibles par année.",
+    "LigneBudget": "Une ligne de budget annuel : année, financeur, type, unité, prévu, réalisé.",
     "Instance": "Une instance de gouvernance et son rythme de réunion.",
     "MesureIndicateur": "La mesure d'un indicateur pour l'année : valeur, commentaire, appréciation.",
     "Objectifs": "Les objectifs de la fiche.",
@@ -86,6 +87,7 @@ OBJECT_DESCRIPTIONS = {
     "ReunionTenue": "Une réunion de gouvernance tenue dans l'année : instance, date, participants, objet.",
     "DepenseExecutee": "Une dépense exécutée dans l'année : poste, montant en euros, financeur, fiche.",
     "SignataireDetail": "Un signataire et l'écart relevé dans la source à son sujet (nom, ecart).",
+    "SousAxe": "Un sous-axe (objectif stratégique) d'un axe : id, titre.",
     "SuiviAnnee": "Le suivi de la fiche pour une année : statut, avancement, réalisations, difficultés…",
     "SuiviDeclinaison": "Le suivi d'une déclinaison pour l'année.",
     "TerritoireIntervention": "Le territoire d'intervention de l'action.",
@@ -177,8 +179,8 @@ def _tidy(node: Any) -> Any:
             for name, sub in out[key].items():
                 if isinstance(sub.get("description"), str):
                     sub["title"] = _title(sub["description"])
-                if name in EXAMPLES:
-                    sub["examples"] = EXAMPLES[name]
+                if name in EXAMPLES and all(e in sub.get("enum", EXAMPLES[name]) for e in EXAMPLES[name]):
+                    sub["examples"] = EXAMPLES[name]  # never an example an enumeration refuses
         elif key == "$defs":
             out[key] = {name: _tidy(sub) for name, sub in value.items()}
             if key == "$defs":

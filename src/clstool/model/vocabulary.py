@@ -229,3 +229,10 @@ MARQUES_ERREURS = {
     "contrat": ("Contrat incomplet", "Contrat à corriger", "Contrat illisible"),
     "bilan": ("Bilan incomplet", "Bilan à corriger", "Bilan illisible"),
 }
+# --- Yearly budget (model/budget.py), in the shape of Territoires en Transitions' budget ------
+#: Nature of a budget line, in TeT's order.
+TYPES_BUDGET = {"investissement": "investissement", "fonctionnement": "fonctionnement"}
+#: Unit of a budget line: euros (hors taxes, as TeT) or full-time equivalents.
+UNITES_BUDGET = {"euros": "€", "etp": "ETP"}
+#: The level between an axis and its fiches (contrat.yaml: ``axes[].sous_axes``).
+SOUS_AXE = "sous-axe"

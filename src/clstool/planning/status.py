@@ -92,6 +92,7 @@ from __future__ import annotations
 import datetime as dt
 
 from clstool.model import vocabulary
+from clstool.model.budget import add, fiche_lines, totals
 from clstool.model.contrat import Contrat
 from clstool.model.documents import Fiche, Indicateur, MesureIndicateur, SuiviAnnee, SuiviDeclinaison
 from clstool.model.names import id_key
@@ -336,6 +337,7 @@ def fiche_status(fiche: Fiche, contrat: Contrat | None, year: int, as_of: dt.dat
         avancement=suivi.avancement if suivi else None, commentaire=suivi.commentaire if suivi else None,
         calendrier=calendar, prevu=planned_status(calendar.intervals, year, as_of),
         territoire=territoire, fichier=fichier, id=fiche.id, titre=fiche.titre, axe=fiche.axe,
+        sous_axe=fiche.sous_axe, budget=totals(fiche_lines(fiche), year),
         realisations=list(suivi.realisations) if suivi else [],
         difficultes=list(suivi.difficultes) if suivi else [],
         declinaisons=declinaisons,
@@ -391,18 +393,37 @@ def compute(project: Project, year: int, as_of: dt.date | None = None) -> Status
             fiches[-1].alerte = source.alert
         fiches.sort(key=lambda f: id_key(f.id))
         report.fiches.extend(fiches)
-        axes: list[tuple[str, str | None]] = [(a.id, a.titre) for a in contrat.axes] if contrat else []
-        known = {a for a, _ in axes}
-        axes += [(a, None) for a in dict.fromkeys(f.axe for f in fiches) if a not in known]
-        for axe, titre in axes:
-            counts = dict.fromkeys(STATUTS, 0)
-            for f in fiches:
-                if f.axe == axe:
-                    counts[f.statut] += 1
-            report.axes.append(AxisSummary(name, axe, titre, counts))
+        report.axes.extend(axis_summaries(contrat, fiches, name))
         if contrat:
             report.gouvernance.extend(governance_status(contrat, year, as_of, name))
     return report
+
+
+def _summary(territoire: str, ident: str, titre: str | None, fiches: list[FicheStatus]) -> AxisSummary:
+    counts = dict.fromkeys(STATUTS, 0)
+    for f in fiches:
+        counts[f.statut] += 1
+    return AxisSummary(territoire, ident, titre, counts, add(*(f.budget for f in fiches)))
+
+
+def axis_summaries(contrat: Contrat | None, fiches: list[FicheStatus], territoire: str) -> list[AxisSummary]:
+    """Per axis (the contract's, then those only the fiches name), the fiches by status and
+    the year's budget; an axis with sub-axes lists them in the same shape (a fiche whose
+    sub-axis is unknown to its axis, or without one, is in no sub-axis)."""
+    axes = list(contrat.axes) if contrat else []
+    known = {a.id for a in axes}
+    out = []
+    for axe in axes:
+        members = [f for f in fiches if f.axe == axe.id]
+        summary = _summary(territoire, axe.id, axe.titre, members)
+        if axe.sous_axes:
+            summary.sous_axes = [_summary(territoire, s.id, s.titre, [f for f in members if f.sous_axe == s.id])
+                                 for s in axe.sous_axes]
+        out.append(summary)
+    for ident in dict.fromkeys(f.axe for f in fiches):
+        if ident not in known:
+            out.append(_summary(territoire, ident, None, [f for f in fiches if f.axe == ident]))
+    return out
 
 
 def status(paths: list[str], year: int, as_of: dt.date | None = None) -> StatusReport:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from clstool.model.budget import Total
 from clstool.planning.periods import Interval
 from clstool.planning.plan import span
 
@@ -86,6 +87,9 @@ class FicheStatus(UnitStatus):
     id: str = ""
     titre: str = ""
     axe: str = ""
+    sous_axe: str | None = None
+    #: the year's budget (its lines and its déclinaisons'), per unit: empty without a line that year
+    budget: dict[str, Total] = field(default_factory=dict)
     realisations: list[str] = field(default_factory=list)
     difficultes: list[str] = field(default_factory=list)
     declinaisons: list[DeclinaisonStatus] = field(default_factory=list)
@@ -110,6 +114,10 @@ class AxisSummary:
     id: str
     titre: str | None
     counts: dict[str, int]  #: fiche status → number, every status present
+    #: the year's budget of its fiches, per unit (empty: no budget line that year)
+    budget: dict[str, Total] = field(default_factory=dict)
+    #: its sub-axes (contrat.yaml: axes[].sous_axes), in the same shape; None on a sub-axis
+    sous_axes: list[AxisSummary] | None = None
 
     @property
     def total(self) -> int:

@@ -46,6 +46,7 @@ from clstool.planning.status import compute
 from clstool.planning.status_report import FicheStatus, InstanceStatus
 from clstool.report import charts
 from clstool.report.bilan import bilan_view, title_only, to_watch, with_targets
+from clstool.report.budget import budget_section
 from clstool.report.calendar import calendar_rows as calendar_section
 from clstool.report.calendar import gantt_detail, gantt_label, mermaid
 from clstool.report.coverage import determinants, partners, publics, transitions
@@ -59,6 +60,7 @@ from clstool.report.views import (
     KeyFigure,
     Meeting,
     Report,
+    SubAxisView,
     status,
 )
 from clstool.yamlio.load import Project, Territory
@@ -144,6 +146,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         view.titre_seul = title_only(fiche)
         view.alerte = st.alerte
     bilan, bilan_absent = bilan_view(territory, year)
+    budget = budget_section(contrat, [(f, v) for v, (f, _) in zip(views, fiches, strict=True)], year)
     axes = _axes(contrat, views, selection is not None)
     calendar_rows = calendar_section(project, contrat, fiches, year, as_of)
     for axis in axes:
@@ -188,7 +191,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
         bilan=bilan, bilan_absent=bilan_absent, synthese=synthese,
         fiches_a_suivre=to_watch(views), fiches_titre_seul=[v for v in views if v.titre_seul],
-        indicateurs_cibles=with_targets(views),
+        indicateurs_cibles=with_targets(views), budget=budget,
     )
 
 
@@ -282,5 +285,13 @@ def _axes(contrat: Contrat, views: list[FicheView], filtered: bool) -> list[Axis
             continue
         counts = [Count(status(s), sum(1 for v in members if v.statut.code == s)) for s in STATUTS]
         titre, sous_titre = titles.get(axe, (f"Axe {axe} (absent du contrat)", None))
-        out.append(AxisView(axe, titre, sous_titre, [c for c in counts if c.nombre], len(members), members))
+        view = AxisView(axe, titre, sous_titre, [c for c in counts if c.nombre], len(members), members)
+        for sous_axe in next((a.sous_axes for a in contrat.axes if a.id == axe), []):
+            inside = [v for v in members if v.sous_axe == sous_axe.id]
+            if inside or not filtered:
+                view.sous_axes.append(SubAxisView(sous_axe.id, sous_axe.titre, inside))
+        if view.sous_axes:
+            placed = {v.id for s in view.sous_axes for v in s.fiches}
+            view.hors_sous_axe = [v for v in members if v.id not in placed]
+        out.append(view)
     return out

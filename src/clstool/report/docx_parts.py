@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clstool.report.docx import Writer, _field, fiche_heading
-from clstool.report.views import CalendarEntry, FicheView, Report
+from clstool.report.views import BudgetRow, CalendarEntry, FicheView, Report
 
 
 def entries(items: list[CalendarEntry]) -> str:
@@ -14,11 +14,13 @@ def write(w: Writer, r: Report) -> None:
     cover(w, r)
     bilan(w, r)
     if r.synthese:
+        budget(w, r)
         committee(w, r)
     contract(w, r, number=not r.synthese)
     if r.synthese:
         return
     axes(w, r)
+    budget(w, r)
     calendar(w, r)
     w.heading("4. Les fiches action", 1, page_break=True)
     for f in r.fiches:
@@ -79,6 +81,32 @@ def bilan(w: Writer, r: Report) -> None:
                 + [("Total", "", "", b.budget_total, "")], widths=(5, 1.5, 4, 2.5, 4))
     else:
         w.para(f"Le budget exécuté n'est pas renseigné dans {b.fichier}.", italic=True)
+    if r.budget:
+        w.para("Le budget prévu et réalisé des fiches (lignes budget) est présenté "
+               + ("ci-dessous." if r.synthese else "dans la synthèse par axe (section 2)."))
+
+
+def budget(w: Writer, r: Report) -> None:
+    """The fiches' budget of the year, planned against executed (absent without any line)."""
+    g = r.budget
+    if g is None:
+        return
+    w.heading(f"Budget {g.annee} des fiches : prévu et réalisé", 2)
+    levels = ["axe"] + (["sous-axe"] if any(a.sous_axes for a in r.axes) else []) + ([] if r.synthese else ["fiche"])
+    w.para(f"Les lignes budget des fiches et de leurs déclinaisons pour {g.annee}, par {', '.join(levels[:-1])}"
+           f"{' et ' if len(levels) > 1 else ''}{levels[-1]}, puis par financeur. « — » : montant non renseigné.",
+           italic=True)
+    etp = ["Prévu (ETP)", "Réalisé (ETP)"] if g.etp else []
+
+    def cells(head: str, line: BudgetRow) -> list:
+        return [head, line.prevu, line.realise, line.taux, *([line.prevu_etp, line.realise_etp] if g.etp else [])]
+
+    heads = {"axe": "Axe {id} — {titre}", "sous_axe": "{id} — {titre}", "fiche": "{id} · {titre}"}
+    w.table(["", "Prévu", "Réalisé", "Réalisé / prévu", *etp],
+            [cells(heads[line.niveau].format(id=line.id, titre=line.titre), line) for line in g.lignes
+             if not (r.synthese and line.niveau == "fiche")]
+            + [cells("Total", g.total)])
+    w.table(["Financeur", "Prévu", "Réalisé", "Réalisé / prévu", *etp], [cells(line.titre, line) for line in g.financeurs])
 
 
 def committee(w: Writer, r: Report) -> None:
@@ -138,10 +166,17 @@ def axes(w: Writer, r: Report) -> None:
         w.heading(f"Axe {a.id} — {a.titre}", 2)
         if a.sous_titre:
             w.para(a.sous_titre, italic=True)
-        if a.fiches:
-            w.table(["Fiche", "Action", f"Statut {r.annee}", "Avancement"],
-                    [(f.id, f.titre, f.statut.libelle, f.avancement) for f in a.fiches], widths=(1.5, 10, 3, 2.5))
-        else:
+        groups = [(f"{s.id} — {s.titre}", s.fiches) for s in a.sous_axes]
+        groups += [("Sans sous-axe", a.hors_sous_axe)] if a.hors_sous_axe else []
+        for heading, members in groups if a.fiches and a.sous_axes else [(None, a.fiches)] if a.fiches else []:
+            if heading:
+                w.heading(heading, 3)
+            if members:
+                w.table(["Fiche", "Action", f"Statut {r.annee}", "Avancement"],
+                        [(f.id, f.titre, f.statut.libelle, f.avancement) for f in members], widths=(1.5, 10, 3, 2.5))
+            else:
+                w.para("Aucune fiche action dans ce sous-axe.", italic=True)
+        if not a.fiches:
             w.para("Aucune fiche action dans cet axe.", italic=True)
 
 
@@ -164,7 +199,9 @@ def calendar(w: Writer, r: Report) -> None:
 
 
 def fiche(w: Writer, r: Report, f: FicheView) -> None:
-    w.para(f"Axe {f.axe}" + (f" — {f.axe_titre}" if f.axe_titre else ""), italic=True).paragraph_format.page_break_before = True
+    sous_axe = f" · sous-axe {f.sous_axe}" + (f" — {f.sous_axe_titre}" if f.sous_axe_titre else "") if f.sous_axe else ""
+    w.para(f"Axe {f.axe}" + (f" — {f.axe_titre}" if f.axe_titre else "") + sous_axe,
+           italic=True).paragraph_format.page_break_before = True
     w.heading(fiche_heading(f), 2)
     if f.sous_titre:
         w.para(f.sous_titre, italic=True)
@@ -176,7 +213,8 @@ def fiche(w: Writer, r: Report, f: FicheView) -> None:
                        ("Partenaires", " ; ".join(f.partenaires) or "—"),
                        *((c.libelle, c.valeur) for c in f.champs),
                        (f"Statut déclaré {r.annee}", f.declare.libelle if f.declare else "aucun"),
-                       ("Calendrier en vigueur", f"{f.calendrier_dates} ({f.calendrier_source})")], widths=(4.5, 12.5))
+                       ("Calendrier en vigueur", f"{f.calendrier_dates} ({f.calendrier_source})")]
+            + ([(f"Budget {r.annee}", f.budget.resume)] if f.budget else []), widths=(4.5, 12.5))
     if not f.a_un_suivi:
         w.para(f"Aucun suivi n'est renseigné pour {r.annee} dans {f.fichier} : réalisations, difficultés et valeurs "
                "des indicateurs ne sont pas connues.", italic=True)

@@ -82,6 +82,7 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
     return FicheView(
         id=fiche.id, ancre=anchor(fiche.id), titre=fiche.titre, sous_titre=fiche.sous_titre,
         axe=fiche.axe, axe_titre=axe.titre if axe else "", fichier=st.fichier,
+        sous_axe=fiche.sous_axe, sous_axe_titre=sub.titre if (sub := axe.sous_axe(fiche.sous_axe) if axe else None) else None,
         statut=status(st.statut), motif=st.motif,
         declare=status(st.statut_declare) if st.statut_declare else None,
         avancement=pct(st.avancement), avancement_pct=st.avancement, a_un_suivi=suivi is not None,

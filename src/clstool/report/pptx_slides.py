@@ -14,12 +14,19 @@ def write(d: Deck, r: Report) -> None:
         s = d.slide("Fichiers en erreur : ce que ce bilan ne peut pas dire")
         d.text(s, r.alertes, MARGIN, 1.35, inner, d.h - 1.75, bullets=True, sizes=(16, 14, 12, 11, 10))
     coordinator(d, r, inner)
+    budget(d, r, inner)
     for axis in r.axes:
         s = d.slide(f"Axe {axis.id} — {axis.titre}")
         d.image(s, axis_chart(r, axis), MARGIN, 1.35, inner, 1.4)
-        d.table(s, ["Fiche", "Action", f"Statut {r.annee}", "Avancement"],
-                [(f.id, f.titre, f.statut.libelle, f.avancement) for f in axis.fiches] or [("", "Aucune fiche", "", "")],
-                MARGIN, 2.9, inner, d.h - 3.3, (1, 7, 1.8, 1.6))
+        if axis.sous_axes:  # the sub-axis of each fiche in its own column
+            where = {f.id: sub.id for sub in axis.sous_axes for f in sub.fiches}
+            d.table(s, ["Sous-axe", "Fiche", "Action", f"Statut {r.annee}", "Avancement"],
+                    [(where.get(f.id, "—"), f.id, f.titre, f.statut.libelle, f.avancement) for f in axis.fiches]
+                    or [("", "", "Aucune fiche", "", "")], MARGIN, 2.9, inner, d.h - 3.3, (1, 1, 6, 1.8, 1.6))
+        else:
+            d.table(s, ["Fiche", "Action", f"Statut {r.annee}", "Avancement"],
+                    [(f.id, f.titre, f.statut.libelle, f.avancement) for f in axis.fiches] or [("", "Aucune fiche", "", "")],
+                    MARGIN, 2.9, inner, d.h - 3.3, (1, 7, 1.8, 1.6))
     if not r.synthese:
         for f in r.fiches:
             if not f.titre_seul:
@@ -83,6 +90,20 @@ def key_figures(d: Deck, r: Report, inner: float) -> None:
         d.text(s, [k.libelle], x, 2.0, box - 0.1, 0.9, sizes=(16, 14, 12, 11, 10))
     d.text(s, [r.definition_suivi], MARGIN, 2.95, inner, 0.7, sizes=(12, 11, 10, 9), italic=True)
     d.image(s, r.graphique_axes, MARGIN, 3.7, inner, d.h - 3.9)
+
+
+def budget(d: Deck, r: Report, inner: float) -> None:
+    """The fiches' budget of the year per axis and sub-axis, planned against executed (no slide without one)."""
+    g = r.budget
+    if g is None:
+        return
+    s = d.slide(f"Budget {g.annee} des fiches : prévu et réalisé")
+    etp = ["Prévu (ETP)", "Réalisé (ETP)"] if g.etp else []
+    rows = [(f"Axe {line.id} — {line.titre}" if line.niveau == "axe" else f"{line.id} — {line.titre}", line)
+            for line in g.lignes if line.niveau in ("axe", "sous_axe")] + [("Total", g.total)]
+    d.table(s, ["", "Prévu", "Réalisé", "Réalisé / prévu", *etp],
+            [(head, line.prevu, line.realise, line.taux, *([line.prevu_etp, line.realise_etp] if g.etp else []))
+             for head, line in rows], MARGIN, 1.35, inner, d.h - 1.75, (6, 1.6, 1.6, 1.4, *((1.2, 1.2) if g.etp else ())))
 
 
 def coordinator(d: Deck, r: Report, inner: float) -> None:

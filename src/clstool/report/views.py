@@ -34,6 +34,15 @@ class Count:
 
 
 @dataclass
+class SubAxisView:
+    """A sub-axis (contrat.yaml: ``axes[].sous_axes``) and the fiches that name it."""
+
+    id: str
+    titre: str
+    fiches: list[FicheView] = field(default_factory=list)
+
+
+@dataclass
 class AxisView:
     id: str
     titre: str
@@ -42,6 +51,43 @@ class AxisView:
     total: int
     fiches: list[FicheView] = field(default_factory=list)
     gantt: Markup = Markup("")
+    #: its sub-axes, in contract order (empty: the axis has none); its fiches without a known
+    #: sub-axis are in :attr:`hors_sous_axe`
+    sous_axes: list[SubAxisView] = field(default_factory=list)
+    hors_sous_axe: list[FicheView] = field(default_factory=list)
+
+
+@dataclass
+class BudgetRow:
+    """One row of the budget table: amounts in French (« 12 000 € », « 1,5 »), « — » when absent."""
+
+    niveau: str  #: axe, sous_axe, fiche, financeur or total
+    id: str
+    titre: str
+    prevu: str  #: euros planned
+    realise: str  #: euros executed
+    taux: str  #: executed / planned, in % (« — » without a planned amount)
+    prevu_etp: str
+    realise_etp: str
+
+    @property
+    def resume(self) -> str:
+        """In one phrase: « prévu 12 000 €, réalisé 9 500 € (79,2 %) ; ETP : prévu 0,5, réalisé 0,4 »."""
+        text = f"prévu {self.prevu}, réalisé {self.realise}" + (f" ({self.taux})" if self.taux != "—" else "")
+        if self.prevu_etp != "—" or self.realise_etp != "—":
+            text += f" ; ETP : prévu {self.prevu_etp}, réalisé {self.realise_etp}"
+        return text
+
+
+@dataclass
+class BudgetSection:
+    """The year's budget of the fiches (their lines and their déclinaisons'), planned against executed."""
+
+    annee: int
+    lignes: list[BudgetRow]  #: per axis, then its sub-axes, then its fiches with a budget that year
+    financeurs: list[BudgetRow]  #: per financeur (« non précisé » for lines without one)
+    total: BudgetRow
+    etp: bool  #: some line is in ETP: show those columns
 
 
 @dataclass
@@ -157,6 +203,9 @@ class FicheView:
     titre_seul: bool = False  #: the file holds an id, an axis and a title only (listed in a table, not a page)
     champs: list[CustomFieldView] = field(default_factory=list)  #: the contract's custom fields the fiche fills in
     alerte: str | None = None  #: « Fiche incomplète : ligne 5, colonne 3 : … » when its file has errors
+    sous_axe: str | None = None  #: its sub-axis (contrat.yaml: axes[].sous_axes), if it names one
+    sous_axe_titre: str | None = None
+    budget: BudgetRow | None = None  #: the year's budget of the fiche; None without a line that year
 
 
 @dataclass
@@ -287,4 +336,5 @@ class Report:
     #: the files read with errors that no fiche section shows (contract, unreadable fiches), also in ``inconnus``
     alertes: list[str] = field(default_factory=list)
     indicateurs_cibles: list[tuple[FicheView, IndicatorView]] = field(default_factory=list)  #: indicators with a target
+    budget: BudgetSection | None = None  #: the fiches' budget of the year; None without any line that year
     pages: dict[str, int] = field(default_factory=dict)  #: PDF only: anchor → page number, for the table of contents

@@ -23,6 +23,7 @@ from clstool.interop.tet.vocabulary import (
     priorite_code,
     statut_code,
 )
+from clstool.model.names import id_key
 from clstool.planning.periods import Interval, format_interval
 
 DEBUT, FIN = "Début de l'action", "Fin de l'action"
@@ -49,11 +50,32 @@ class Notice:
 
 
 class _Axes:
-    """The axes met so far: id → title, in order; unnumbered ones get generated ids."""
+    """The axes met so far, at every level: id → title, in order; unnumbered ones get generated
+    ids. ``parents`` keeps each one's parent: the top level becomes ``contrat.axes``, the levels
+    below become the ``sous_axes`` of their axis (:meth:`tree`)."""
 
     def __init__(self) -> None:
         self.titles: dict[str, str] = {}
         self.by_title: dict[tuple[str | None, str], str] = {}
+        self.parents: dict[str, str | None] = {}
+
+    def top(self, ident: str) -> str:
+        while (parent := self.parents.get(ident)) is not None:
+            ident = parent
+        return ident
+
+    def tree(self) -> list[dict]:
+        """``contrat.axes``: the top-level axes in id order, each with its sub-axes (both levels
+        below, in id order)."""
+        axes = sorted((i for i in self.titles if self.parents.get(i) is None), key=id_key)
+        out = []
+        for axe in axes:
+            entry: dict = {"id": axe, "titre": self.titles[axe]}
+            subs = sorted((i for i in self.titles if i != axe and self.top(i) == axe), key=id_key)
+            if subs:
+                entry["sous_axes"] = [{"id": i, "titre": self.titles[i]} for i in subs]
+            out.append(entry)
+        return out
 
     def _free(self, parent: str | None) -> str:
         n = 1
@@ -71,6 +93,7 @@ class _Axes:
             return ident, f"l'axe « {ident} » s'appelle déjà « {self.titles[ident]} » : « {title} » est gardé dans notes"
         self.titles.setdefault(ident, title or ident)
         self.by_title.setdefault(key, ident)
+        self.parents.setdefault(ident, parent if parent != ident else None)
         return ident, None
 
 
@@ -112,7 +135,8 @@ class Builder:
     def warn(self, message: str, row: int, col: Column | None = None, level: str = "avertissement") -> None:
         self.notices.append(Notice(message, row, col.letter if col else None, col.header if col else None, level))
 
-    def _axis(self, row: int, cells: dict[str, tuple[Column, Any]], notes: _Notes) -> str:
+    def _axis(self, row: int, cells: dict[str, tuple[Column, Any]], notes: _Notes) -> tuple[str, str | None]:
+        """The fiche's axis (the top level given) and sub-axis (the deepest level below it)."""
         parent: str | None = None
         deepest: str | None = None
         for key in ("axe", "sous_axe", "sous_sous_axe"):
@@ -128,7 +152,11 @@ class Builder:
             self.warn(f"aucun axe : la fiche est rangée dans l'axe « {NO_AXIS} »", row)
             self.axes.titles.setdefault(NO_AXIS, "Actions sans axe (import Territoires en Transitions)")
             deepest = NO_AXIS
-        return deepest
+        axe = self.axes.top(deepest)
+        if "sous_sous_axe" in cells and deepest != axe and self.axes.parents.get(deepest) != axe:
+            self.warn(f"sous-sous-axe : la fiche est rangée sous le sous-axe « {deepest} » de l'axe « {axe} » "
+                      "(clstool garde deux niveaux : axes et sous-axes)", row, cells["sous_sous_axe"][0], level="info")
+        return axe, (deepest if deepest != axe else None)
 
     def _id(self, row: int, number: str | None, col: Column | None) -> str:
         if number is not None and number not in self.ids:
@@ -171,7 +199,7 @@ class Builder:
             self._sous_actions(row, cells, seen[1])
             return None
         self.rank += 1
-        axe = self._axis(row, cells, notes)
+        axe, sous_axe = self._axis(row, cells, notes)
         number, titre = None, f"Sans titre (ligne {row})"
         if title_col:
             number, titre = fiche_number(lines[0])
@@ -183,6 +211,8 @@ class Builder:
         else:
             self.warn(f"aucun titre de fiche : titre provisoire « {titre} »", row)
         fiche: dict[str, Any] = {"id": self._id(row, number, title_col), "axe": axe, "titre": titre}
+        if sous_axe:
+            fiche["sous_axe"] = sous_axe
         if seen is not None:
             self.warn(f"même titre que la fiche de la ligne {seen[0]} : deux fiches portent ce titre", row, title_col)
         elif lines:

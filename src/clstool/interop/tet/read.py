@@ -13,9 +13,11 @@ How the workbook is read (docs/interoperabilite.md#territoires-en-transitions):
 What each column becomes, one fiche per row:
 
 ==============================  ===================================================================
-Axe / Sous-axe / Sous-sous axe  ``contrat.axes`` (flat list, ids from the numbers « 1. », « 1.1. »,
-                                else generated); the fiche's ``axe`` is the deepest one given.
-                                A row with no axis at all keeps the previous row's (notice)
+Axe / Sous-axe / Sous-sous axe  ``contrat.axes`` and their ``sous_axes`` (ids from the numbers
+                                « 1. », « 1.1. », else generated); the fiche's ``axe`` is the axis,
+                                its ``sous_axe`` the deepest level given below it (a sous-sous-axe
+                                is a sub-axis of the axis: notice). A row with no axis at all
+                                keeps the previous row's (notice)
 Titre de la fiche action        ``titre``; ``id`` from « Action N. », « Fiche Action N. »,
                                 « Action N - », « 1.2.3. », else the row's rank (next free number)
 Titre de la sous-action         ``declinaisons`` (one per line)
@@ -67,7 +69,6 @@ from clstool.interop.tet.territory import write_plan
 from clstool.interop.tet.vocabulary import BY_KEY, SHEET, classify, normalise
 from clstool.model.contrat import Contrat
 from clstool.model.documents import Fiche
-from clstool.model.names import id_key
 from clstool.planning.plan import check_year
 from clstool.sheets.read import Sheet, read_workbook
 
@@ -197,7 +198,7 @@ def read_plan(path: str, territoire: str | None = None, periode: str | None = No
         "intitule": f"Plan d'action importé de Territoires en Transitions ({Path(path).name})",
         "periode": {"debut": first, "fin": last},
         "formulaire": "tet",
-        "axes": [{"id": i, "titre": builder.axes.titles[i]} for i in sorted(builder.axes.titles, key=id_key)],
+        "axes": builder.axes.tree(),
     })
     fiches = []
     for row, data in raw_fiches:

@@ -71,13 +71,18 @@ class Row:
 
 def axis_cells(territory: TerritoryData, fiche: Fiche) -> tuple[str | None, str | None, str | None]:
     """The cells « Axe (x) », « Sous-axe (x.x) », « Sous-sous axe (x.x.x) » of a fiche: its axis
-    and the axes above it by id (``1.1.1`` → ``1.1`` → ``1``), each « <id>. <titre> ». The one
-    place that decides a fiche's place in TeT's tree of axes."""
+    then its sub-axis (``sous_axe``), or, for dotted axis ids, the axes above it by id
+    (``1.1.1`` → ``1.1`` → ``1``), each « <id>. <titre> ». The one place that decides a fiche's
+    place in TeT's tree of axes."""
     if fiche.axe == NO_AXIS or territory.contrat is None:
         return None, None, None
-    titles = {a.id: a.titre for a in territory.contrat.axes}
-    parts = fiche.axe.split(".")
-    chain = [i for i in (".".join(parts[:n]) for n in range(1, len(parts) + 1)) if i in titles] or [fiche.axe]
+    axes = territory.contrat.axes
+    titles = {a.id: a.titre for a in axes} | {s.id: s.titre for a in axes for s in a.sous_axes}
+    deepest = fiche.sous_axe or fiche.axe
+    parts = deepest.split(".")
+    chain = [i for i in (".".join(parts[:n]) for n in range(1, len(parts) + 1)) if i in titles] or [deepest]
+    if fiche.sous_axe and chain[0] != fiche.axe:  # a sub-axis whose id does not extend its axis's
+        chain = [fiche.axe, *(i for i in chain if i != fiche.axe)]
     cells: list[str | None] = [f"{i}. {titles[i]}" if i in titles else i for i in chain[-3:]]
     cells += [None] * (3 - len(cells))
     return cells[0], cells[1], cells[2]
