@@ -33,7 +33,7 @@ def calendar(
     paths: Paths = None,
     year: Annotated[int, typer.Option("--year", "-y", callback=year, help="Année du calendrier.")] = ...,
     as_of: AsOf = None,
-    format: Annotated[CalendarFormat, typer.Option("--format", "-f", help="table (diagramme de Gantt), json, ou ics (iCalendar, pour un agenda).")] = CalendarFormat.table,
+    format: Annotated[CalendarFormat, typer.Option("--format", "-f", help="table (diagramme de Gantt), json, ou ics (iCalendar, pour un agenda : suit les calendriers ajustés du suivi).")] = CalendarFormat.table,
     fiche: Fiches = None,
     axe: Axes = None,
     output: Output = None,
@@ -43,7 +43,8 @@ def calendar(
     from clstool.planning.calendar import year_calendar
     from clstool.planning.plan import parse_as_of
 
-    result = year_calendar(paths or ["."], year, parse_as_of(as_of, year), fiches=ids(fiche), axes=ids(axe))
+    result = year_calendar(paths or ["."], year, parse_as_of(as_of, year), fiches=ids(fiche), axes=ids(axe),
+                           adjusted=format is CalendarFormat.ics)  # an agenda shows the calendar in force
     if format is CalendarFormat.table and output is None:
         out = console()
         out.print(calendar_output.to_table(result))
