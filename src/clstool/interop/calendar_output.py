@@ -15,7 +15,8 @@
     it — updates the events instead of duplicating them, even after a déclinaison or an entry
     was inserted before them. An entry spanning the whole contract (« Sur toute la durée du
     CLS ») gives no six-year event but a one-day event on the contract's first day and one on
-    its last day, each in its year; the calendar's description (``X-WR-CALDESC``) lists them. ``DTSTAMP`` is the reference date (``--as-of``): the same data give the
+    its last day, each in its year; the calendar's description (``X-WR-CALDESC``) lists them.
+    ``DTSTAMP`` is the reference date (``--as-of``): the same data give the
     same bytes. Lines end with CRLF and are folded at 75 octets. A period that could not be read
     has no dates, so it cannot be an event: it is kept verbatim in an
     ``X-CLSTOOL-PERIODE-NON-RECONNUE`` property of the calendar.
