@@ -338,3 +338,17 @@ def test_second_column_of_a_kind_and_amount_without_financer_go_to_notes(tmp_pat
            "contenu est gardé dans notes (« Montant € HT : … »)" in texts
     assert "ligne 2, colonne E (« Descriptif ») : deuxième colonne de ce nom : son contenu est gardé dans " \
            "notes (« Descriptif : … »)" in texts
+
+
+def test_imported_files_have_modelines_that_resolve(tmp_path, capsys):
+    """Imported outside a folder made by ``clstool init``: the schemas are written beside the
+    territory (outside git), and every file's modeline is a relative path to them."""
+    out = tmp_path / "import" / "territoire"
+    assert main(["import", "tet", TEMPLATE, "-o", str(out), "--territoire", "Collectivité Exemple",
+                 "--periode", "2022-2027", "--annee", "2024"]) == 0
+    for path, kind in [(out / "contrat.yaml", "contrat"), (out / "fiches" / "1.yaml", "fiche")]:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        relative = first.removeprefix("# yaml-language-server: $schema=")
+        assert relative != first and not relative.startswith("/")
+        assert (path.parent / relative).resolve() == (tmp_path / "import" / "schemas" / f"{kind}.schema.json")
+        assert (path.parent / relative).is_file()
