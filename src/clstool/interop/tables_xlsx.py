@@ -58,8 +58,6 @@ def _width(value: Any) -> int:
 
 def _lines(text: str, width: int) -> int:
     """How many lines ``text`` takes, wrapped in a column ``width`` characters wide."""
-    if len(text) + 2 <= width and "\n" not in text:
-        return 1
     return sum(max(1, -(-len(line) // max(width - 2, 1))) for line in text.split("\n"))
 
 
@@ -88,7 +86,7 @@ def add_sheet(workbook: Any, formats: _Formats, name: str, headers: Sequence[str
     ws = workbook.add_worksheet(name)
     widths = _widths(headers, rows)
     for index, width in enumerate(widths):
-        ws.set_column(index, index, width)
+        ws.set_column(index, index, width, formats.top)  # the format of the cells written without one
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, len(rows), len(headers) - 1)
     ws.set_landscape()
@@ -98,20 +96,25 @@ def add_sheet(workbook: Any, formats: _Formats, name: str, headers: Sequence[str
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
     for column, header in enumerate(headers):
         stream_write(ws, 0, column, header, formats.header)
-    wrap, date, top = formats.wrap, formats.date, formats.top
+    wrap, date = formats.wrap, formats.date
     for number, row in enumerate(rows, start=1):
-        lines = max((_lines(value, widths[column]) for column, value in enumerate(row) if type(value) is str),
-                    default=1)
-        if lines > 1:  # neither Excel nor LibreOffice fits the height of a row they open: say it
-            ws.set_row(number, LINE_HEIGHT * min(lines, MAX_LINES))
+        cells = []
+        lines = 1
         for column, value in enumerate(row):
             if value is None:
                 continue
+            fmt = None
             if type(value) is str:
-                stream_write(ws, number, column, value,
-                             wrap if len(value) + 2 > widths[column] or "\n" in value else top)
-            else:
-                stream_write(ws, number, column, value, date if isinstance(value, dt.date) else top)
+                if len(value) + 2 > widths[column] or "\n" in value:
+                    fmt = wrap
+                    lines = max(lines, _lines(value, widths[column]))
+            elif isinstance(value, dt.date):
+                fmt = date
+            cells.append((column, value, fmt))
+        if lines > 1:  # neither Excel nor LibreOffice fits the height of a row they open: say it
+            ws.set_row(number, LINE_HEIGHT * min(lines, MAX_LINES))
+        for column, value, fmt in cells:
+            stream_write(ws, number, column, value, fmt)
 
 
 def to_xlsx(data: Exported, year: int | None = None) -> bytes:
