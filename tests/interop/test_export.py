@@ -6,8 +6,10 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import openpyxl
+import pytest
 from conftest import DATA
 
 from clstool.cli import main
@@ -186,3 +188,41 @@ def test_broken_files_are_left_out_and_reported(territory, tmp_path, capsys):
 def test_workbook_formats_need_an_output_file(territory, capsys):
     assert main(["export", str(territory.root), "--format", "xlsx"]) == 2
     assert "-o FICHIER.xlsx" in capsys.readouterr().err
+
+
+def _tools() -> tuple[str, str, str]:
+    import os
+    import shutil
+
+    found = (shutil.which("soffice") or shutil.which("libreoffice"), shutil.which("pdfinfo"), shutil.which("pdftotext"))
+    if None in found:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice ou poppler absent en CI : .ci/run doit installer libreoffice-calc-nogui et poppler-utils")
+        pytest.skip("LibreOffice (soffice) ou poppler (pdfinfo, pdftotext) absent")
+    return found  # type: ignore[return-value]
+
+
+@pytest.mark.slow
+def test_libreoffice_prints_the_workbook_landscape_one_page_wide_without_cut_text(tmp_path):
+    """data/montpellier printed by LibreOffice: every page landscape A4, few pages (each sheet
+    one page wide: 44 pages before, most of them cut columns), and the longest title whole."""
+    import subprocess
+
+    soffice, pdfinfo, pdftotext = _tools()
+    source = tmp_path / "cls.xlsx"
+    assert main(["export", str(DATA / "montpellier"), "--format", "xlsx", "--year", "2025", "-o", str(source)]) == 0
+    done = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profil",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                          capture_output=True, text=True, timeout=300)
+    pdf = tmp_path / "cls.pdf"
+    assert pdf.exists(), done.stderr + done.stdout
+    info = subprocess.run([pdfinfo, "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.M)
+    assert len(sizes) == pages and all(float(w) > float(h) for w, h in sizes)  # landscape
+    assert pages <= 20  # six sheets, each one page wide
+    text = " ".join(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    fiches = [f for _, f in collect([str(DATA / "montpellier")]).fiches]
+    longest = max(fiches, key=lambda f: len(f.titre)).titre
+    assert longest.split()[-1] in text and longest.split()[0] in text  # wrapped, not cut
+    assert "Statuts 2025" in text or "Code du statut" in text
