@@ -240,3 +240,14 @@ def atomic_write(path: str | os.PathLike, data: str | bytes | Iterable[bytes], e
         if isinstance(exc, OSError):
             raise _failed(exc, target) from exc
         raise
+
+
+def repository_root(start: str | os.PathLike | None = None) -> Path | None:
+    """The root of the git work tree holding ``start`` (default: the working directory): the
+    nearest folder, ``start`` included, with a ``.git`` entry (a folder, or the file of a git
+    worktree or submodule); None outside git."""
+    here = Path(start if start is not None else os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None

@@ -12,7 +12,7 @@ import json
 
 from test_cli_validate import run
 
-from clstool.interop.status_output import BUDGET_COLUMNS, COLUMNS, to_csv
+from clstool.interop.status_output import BUDGET_COLUMNS, COLUMNS, HEADERS, to_csv
 from clstool.model.documents import Fiche
 from clstool.planning.status import fiche_status
 from clstool.planning.status_report import StatusReport
@@ -62,8 +62,24 @@ def test_clermont_governance_without_meetings():
     assert len(out["fiches"]) == 33
 
 
+CODES = {header: code for code, header in HEADERS.items()}
+
+
+def by_code(rows) -> list[dict]:
+    """The rows keyed by column code rather than by their French header."""
+    return [{CODES[header]: value for header, value in row.items()} for row in rows]
+
+
 def read_csv(raw: bytes, delimiter: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+    return by_code(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def test_csv_headers_are_french():
+    proc = run("status", EXAMPLE, "--year", "2024", "--format", "csv")
+    header = next(csv.reader(io.StringIO(proc.stdout.lstrip("\ufeff")), delimiter=";"))
+    assert header[:8] == ["Territoire", "Niveau", "Fiche", "Axe", "Déclinaison", "Indicateur", "Intitulé",
+                          "Code du statut"]
+    assert "Statut" in header and "Valeur mesurée" in header and "libelle_statut" not in header
 
 
 def test_csv_excel_dialect_reads_back(tmp_path):
@@ -93,7 +109,7 @@ def test_csv_standard_dialect_on_stdout():
     proc = run("status", EXAMPLE, "--year", "2024", "-f", "csv", "--csv-dialect", "standard")
     assert proc.returncode == 0
     assert not proc.stdout.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(proc.stdout), delimiter=","))
+    rows = by_code(csv.DictReader(io.StringIO(proc.stdout), delimiter=","))
     assert list(rows[0]) == list(COLUMNS) + list(BUDGET_COLUMNS)
     assert len([r for r in rows if r["niveau"] == "fiche"]) == 16
     fiche = next(r for r in rows if r["niveau"] == "fiche" and r["fiche"] == "1-1")

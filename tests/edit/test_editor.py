@@ -88,3 +88,41 @@ def test_a_typo_is_flagged_where_validate_flags_it(repo, client):
     assert flagged, diagnostics
     start = flagged[0]["range"]["start"]
     assert (start["line"] + 1, start["character"] + 1) == (d["line"], d["column"])
+
+
+def test_new_outside_init_writes_a_modeline_that_resolves(tmp_path):
+    """A git repository that is neither clstool's nor made by ``clstool init`` (a territory
+    written by hand, fictitious): the modeline ``new`` writes resolves in the editor."""
+    import subprocess
+    import textwrap
+
+    from lsp import Client
+
+    repo = tmp_path / "autre-depot"
+    territory = repo / "territoires" / "ville-fictive"
+    (territory / "fiches").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (territory / "contrat.yaml").write_text(textwrap.dedent("""\
+        territoire: Ville fictive
+        intitule: Contrat local de santé fictif
+        periode:
+          debut: 2025
+          fin: 2029
+        axes:
+          - id: "1"
+            titre: Prévention
+        """), encoding="utf-8")
+    assert run("new", territory, "--axe", "1", "--titre", "Ateliers").returncode == 0
+    fiche = territory / "fiches" / "1-1.yaml"
+    assert fiche.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../../schemas/fiche.schema.json\n")
+    client = Client(["node", str(SERVER), "--stdio"], repo, SETTINGS)
+    try:
+        assert client.wait_diagnostics(client.open(fiche)) == []  # no « Unable to load schema »
+        lines = fiche.read_text(encoding="utf-8").splitlines()
+        line = lines.index(next(x for x in lines if x.startswith("titre:")))
+        hover = client.request("textDocument/hover", {"textDocument": {"uri": fiche.as_uri()},
+                                                      "position": {"line": line, "character": 1}})
+        assert "fiche.schema.json" in json.dumps(hover, ensure_ascii=False), hover
+    finally:
+        client.close()

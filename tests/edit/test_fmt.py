@@ -211,3 +211,25 @@ def test_what_import_and_new_write_is_already_canonical(tmp_path):
                  "indicateurs": [{"id": "P1", "type": "processus", "libelle": "Nombre"}]})
     assert 'id: "1-1"' in text and "- id: P1" in text
     assert format_text(text, "fiche") == text
+
+
+
+@pytest.mark.parametrize("comment", ["", "  # à revoir"], ids=["rapide", "ruamel"])
+def test_a_misspelt_key_stays_where_it_was_written(tmp_path, comment):
+    """The pre-commit hook runs fmt before validate: a typo'd key on the 5th line must still be
+    right after the key written before it when validate reports it, not moved to the end of
+    the file (a fictitious fiche; with a comment, fmt takes the ruamel.yaml path)."""
+    fiche = tmp_path / "territoire" / "fiches" / "1-1.yaml"
+    fiche.parent.mkdir(parents=True)
+    fiche.write_text("\n".join([
+        "titre: Action fictive", 'id: "1-1"', 'axe: "1"', "sous_titre: Un sous-titre fictif",
+        "priorit: haute" + comment, "typologie:", "  - nouvelle", "portage:", "  porteurs:", "    - Ville fictive",
+    ]) + "\n", encoding="utf-8")
+    assert run("fmt", str(fiche)).returncode == 0
+    formatted = fiche.read_text(encoding="utf-8").split("\n")
+    assert [line.split(":")[0] for line in formatted if line and not line.startswith(" ")] == [
+        "id", "axe", "titre", "sous_titre", "priorit", "typologie", "portage"]
+    proc = run("validate", str(fiche))
+    assert proc.returncode == 1
+    assert f"1-1.yaml:{formatted.index('priorit: haute' + comment) + 1}:1" in proc.stdout
+    assert "priorit" in proc.stdout

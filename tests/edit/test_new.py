@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from pathlib import Path
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, run
 from ruamel.yaml import YAML
 
 from clstool.cli import main
@@ -91,3 +93,34 @@ def test_atomic_write_exclusive_never_replaces(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["1-1.yaml"]  # no temporary file left
     atomic_write(tmp_path / "1-2.yaml", "neuf\n", exclusive=True)
     assert (tmp_path / "1-2.yaml").read_text(encoding="utf-8") == "neuf\n"
+
+
+def _modeline_target(path: Path) -> Path:
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    relative = first.split("$schema=", 1)[1]
+    assert not relative.startswith(("/", "http")), first  # relative: valid in any clone
+    return (path.parent / relative).resolve()
+
+
+def test_new_outside_init_writes_the_schemas_at_the_git_root(territory, tmp_path):
+    """A repository that is not clstool's and was not made by ``clstool init``: the modeline
+    must still resolve, to schemas written at the repository's root (fictitious territory)."""
+    import subprocess
+
+    repo = territory.root.parent
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    assert run("new", str(territory.root), "--axe", "1", "--titre", "Action fictive").returncode == 0
+    schema = _modeline_target(territory.root / "fiches" / "1-1.yaml")
+    assert schema == (repo / "schemas" / "fiche.schema.json").resolve() and schema.is_file()
+    assert json.loads(schema.read_text(encoding="utf-8")) == json_schema("fiche")
+    # a second fiche reuses them
+    assert run("new", str(territory.root), "--axe", "1", "--titre", "Autre action fictive").returncode == 0
+    assert _modeline_target(territory.root / "fiches" / "1-2.yaml") == schema
+
+
+def test_new_outside_git_writes_the_schemas_beside_the_territory(territory):
+    assert not any((f / ".git").exists() for f in (territory.root, *territory.root.parents))
+    assert run("new", str(territory.root), "--axe", "2", "--titre", "Action fictive").returncode == 0
+    schema = _modeline_target(territory.root / "fiches" / "2-1.yaml")
+    assert schema == (territory.root.parent / "schemas" / "fiche.schema.json").resolve() and schema.is_file()

@@ -73,7 +73,7 @@ def test_csv_exports_prefix_formula_starts(hostile, capsys):
     out = capsys.readouterr().out
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
     fiche = [dict(zip(rows[0], r, strict=False)) for r in rows[1:] if r[1] == "fiche"][0]
-    assert (fiche["fiche"], fiche["intitule"]) == ("1-1", "'" + TITLE)
+    assert (fiche["Fiche"], fiche["Intitulé"]) == ("1-1", "'" + TITLE)
     for r in rows[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in r), r
     assert main(["export", str(hostile), "--format", "oscars", "--year", "2024"]) == 0  # the flat export

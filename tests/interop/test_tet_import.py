@@ -382,6 +382,8 @@ def test_an_imported_plan_is_checked_against_the_tet_form(tmp_path, capsys):
     (out / "contrat.yaml").write_text(contrat.replace("formulaire: tet\n", ""), encoding="utf-8")
     occitanie = {d.code for d in validate([str(out)]).diagnostics}
     assert {"CLS204", "CLS206", "CLS210", "CLS211", "CLS212"} <= occitanie
+
+
 def test_objectifs_strategiques_become_sub_axes_and_validate(tmp_path):
     """Issue 16: a plan of axes → objectifs stratégiques → fiches (fictitious here) keeps its two
     levels: every « Sous-axe (x.x) » is a sub-axis of its axis, none becomes an axis."""
@@ -406,3 +408,17 @@ def test_objectifs_strategiques_become_sub_axes_and_validate(tmp_path):
     imported = read_plan(str(path), territoire="T", periode="2024-2028")
     assert any("sous-sous-axe : la fiche est rangée sous le sous-axe « 1.2.1 » de l'axe « 1 »" in str(n)
                for n in imported.notices)
+
+
+def test_imported_files_have_modelines_that_resolve(tmp_path, capsys):
+    """Imported outside a folder made by ``clstool init``: the schemas are written beside the
+    territory (outside git), and every file's modeline is a relative path to them."""
+    out = tmp_path / "import" / "territoire"
+    assert main(["import", "tet", TEMPLATE, "-o", str(out), "--territoire", "Collectivité Exemple",
+                 "--periode", "2022-2027", "--annee", "2024"]) == 0
+    for path, kind in [(out / "contrat.yaml", "contrat"), (out / "fiches" / "1.yaml", "fiche")]:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        relative = first.removeprefix("# yaml-language-server: $schema=")
+        assert relative != first and not relative.startswith("/")
+        assert (path.parent / relative).resolve() == (tmp_path / "import" / "schemas" / f"{kind}.schema.json")
+        assert (path.parent / relative).is_file()

@@ -112,7 +112,8 @@ def test_junit_report(tmp_path):
     proc = run("validate", "data/montpellier", "--format", "junit", "-o", str(out))
     assert proc.returncode == 0
     root = ET.parse(out).getroot()
-    assert root.tag == "testsuites" and root.get("failures") == "21"
+    # 21 warnings, no error: the validation passes, so does every test case (as the exit code)
+    assert root.tag == "testsuites" and root.get("failures") == "0"
     suites = root.findall("testsuite")
     assert len(suites) == 17  # every file, with or without problems
     contrat = next(s for s in suites if s.get("name") == "data/montpellier/contrat.yaml")
@@ -120,8 +121,39 @@ def test_junit_report(tmp_path):
     fiche = next(s for s in suites if s.get("name") == "data/montpellier/fiches/1-2.yaml")
     case = fiche.find("testcase")
     assert case.get("name") == "CLS203 ligne 123, colonne 1" and case.get("line") == "123"
-    assert case.find("failure").get("type") == "warning"
+    assert case.find("failure") is None and "avertissement CLS203" in case.find("system-out").text
     assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
+
+
+def test_junit_strict_makes_warnings_failed_tests(tmp_path):
+    out = tmp_path / "junit.xml"
+    assert run("validate", "data/montpellier", "--format", "junit", "--strict", "-o", str(out)).returncode == 1
+    root = ET.parse(out).getroot()
+    assert root.get("failures") == "21"
+    fiche = next(s for s in root.findall("testsuite") if s.get("name") == "data/montpellier/fiches/1-2.yaml")
+    assert fiche.find("testcase").find("failure").get("type") == "warning"
+
+
+def test_sarif_and_github_paths_are_relative_to_the_repository_root():
+    """Run from a sub-folder of the repository, the paths still start at its root: GitHub and
+    code scanning look files up from there."""
+    proc = run("validate", "montpellier", "--format", "github", cwd=ROOT / "data")
+    assert "::warning file=data/montpellier/fiches/1-2.yaml,line=121,col=1,title=CLS203::" in proc.stdout
+    proc = run("validate", "montpellier", "--format", "sarif", cwd=ROOT / "data")
+    run_ = json.loads(proc.stdout)["runs"][0]
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"]}
+    assert "data/montpellier/fiches/1-2.yaml" in uris
+
+
+def test_ci_paths_outside_git_are_relative_to_the_working_directory(territory):
+    territory.fiche("1-1", 'id: "1-1"\naxe: "9"\ntitre: A\n')  # axe 9: not in the contract
+    assert not any((folder / ".git").exists() for folder in (territory.root, *territory.root.parents))
+    proc = run("validate", territory.root.name, "--format", "github", cwd=territory.root.parent)
+    assert f"file={territory.root.name}/fiches/1-1.yaml," in proc.stdout
+    proc = run("validate", territory.root.name, "--format", "sarif", cwd=territory.root.parent)
+    run_ = json.loads(proc.stdout)["runs"][0]
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == territory.root.parent.resolve().as_uri() + "/"
 
 
 def test_strict_fails_on_warnings_and_output_is_atomic(tmp_path):

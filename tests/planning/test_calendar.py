@@ -17,7 +17,7 @@ from conftest import DATA
 from clstool.errors import InputError
 from clstool.interop.calendar_output import (
     event_summary,
-    event_uid,
+    event_uids,
     fold,
     months_covered,
     summary_lines,
@@ -377,8 +377,14 @@ def test_ics_reads_back_with_one_all_day_event_per_item(montpellier):
     calendar = build(montpellier, 2024, D("2024-06-15"))
     text = to_ics(calendar)
     events = _events(text)
-    assert len(events) == len(calendar.items) == 24
-    for event, item in zip(events, calendar.items, strict=False):
+    # « Sur toute la durée du CLS » (2022–2027) has no event in 2024: only its first and last days are events
+    dated = [item for item in calendar.items if item.debut is not None]
+    whole = [item for item in dated if item.contrat_entier]
+    assert any(i.periode == "Sur toute la durée du CLS" for i in whole)
+    assert all((i.debut, i.fin) == (dt.date(2022, 1, 1), dt.date(2027, 12, 31)) for i in whole)
+    kept = [(item, uid) for item, uid in zip(dated, event_uids(dated), strict=True) if not item.contrat_entier]
+    assert len(events) == len(kept) == 24 - len(whole)
+    for event, (item, uid) in zip(events, kept, strict=True):
         assert event.decoded("DTSTART") == item.debut
         assert event.decoded("DTEND") == item.fin + dt.timedelta(days=1)  # exclusive end
         assert type(event.decoded("DTSTART")) is dt.date  # all-day: VALUE=DATE
@@ -388,10 +394,27 @@ def test_ics_reads_back_with_one_all_day_event_per_item(montpellier):
             assert str(event["SUMMARY"]).endswith(" · " + item.jalon)
         if item.declinaison:
             assert item.declinaison in str(event["SUMMARY"])
-        assert str(event["UID"]) == event_uid(item)
+        assert str(event["UID"]) == uid
         assert event.decoded("DTSTAMP") == dt.datetime(2024, 6, 15, tzinfo=dt.timezone.utc)
         assert f"Période : {item.periode}" in str(event["DESCRIPTION"])
-    assert len({str(e["UID"]) for e in events}) == 24
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    description = str(icalendar.Calendar.from_ical(text)["X-WR-CALDESC"])
+    assert all(item.fiche in description for item in whole)
+
+
+def test_ics_whole_contract_entries_are_their_first_and_last_days(montpellier):
+    """No six-year all-day event: « Sur toute la durée du CLS » is a one-day event on the
+    contract's first day (in its first year) and one on its last day (in its last year)."""
+    first, last = (_events(to_ics(build(montpellier, year, D(f"{year}-06-15")))) for year in (2022, 2027))
+    starts = [e for e in first if str(e["SUMMARY"]).startswith("Début · ")]
+    ends = [e for e in last if str(e["SUMMARY"]).startswith("Fin · ")]
+    assert starts and len(starts) == len(ends)
+    assert {e.decoded("DTSTART") for e in starts} == {dt.date(2022, 1, 1)}
+    assert {e.decoded("DTSTART") for e in ends} == {dt.date(2027, 12, 31)}
+    for event in starts + ends:
+        assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(days=1)
+    for events in (first, last):
+        assert all(e.decoded("DTEND") - e.decoded("DTSTART") < dt.timedelta(days=2000) for e in events)
 
 
 def test_ics_lines_are_crlf_and_folded_at_75_octets(montpellier):
@@ -414,17 +437,92 @@ def test_fold_never_splits_a_character():
     assert fold("SHORT:x") == "SHORT:x"
 
 
+def _uids(calendar) -> dict:
+    dated = [i for i in calendar.items if i.debut is not None]
+    return {(i.fiche, i.periode): uid for i, uid in zip(dated, event_uids(dated), strict=True)}
+
+
 def test_ics_uids_are_stable_across_years_and_exports(montpellier):
     y2024, y2025 = build(montpellier, 2024, D("2024-06-15")), build(montpellier, 2025, D("2025-01-10"))
-    uid24 = {(i.fiche, i.periode): event_uid(i) for i in y2024.items}
-    uid25 = {(i.fiche, i.periode): event_uid(i) for i in y2025.items}
+    uid24, uid25 = _uids(y2024), _uids(y2025)
     # « 2024 à 2027 » is one event: exporting 2025 updates it instead of adding a copy
     assert uid24[("3-1", "2024 à 2027")] == uid25[("3-1", "2024 à 2027")]
-    assert uid24[("4-4", "Sur toute la durée du CLS")] == uid25[("4-4", "Sur toute la durée du CLS")]
     # each year of a recurring entry is its own event
     assert uid24[("2-2", "Février")] != uid25[("2-2", "Février")]
     # the same data give the same bytes
     assert to_ics(build(montpellier, 2024, D("2024-06-15"))) == to_ics(y2024)
+
+
+FICHE_DECLINEE = """\
+id: "1-1"
+axe: "1"
+titre: Action fictive déclinée
+calendrier:
+  - periode: 1er semestre 2024
+    jalon: Lancement
+declinaisons:
+{inserted}  - titre: Formation des bénévoles
+    calendrier:
+      - 2e trimestre 2024
+      - periode: Octobre
+        recurrent: true
+  - titre: Bilan
+    calendrier: [décembre 2024]
+"""
+INSERTED = """\
+  - titre: Nouvelle déclinaison insérée en tête
+    calendrier: [mars 2024]
+"""
+
+
+def _ics_events(territory, tmp_path, name: str) -> dict:
+    from conftest import run
+
+    target = tmp_path / f"{name}.ics"
+    proc = run("calendar", str(territory.root), "--year", "2024", "--format", "ics", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    return {(str(e["SUMMARY"]), e.decoded("DTSTART")): str(e["UID"])
+            for e in _events(target.read_text(encoding="utf-8"))}
+
+
+def test_ics_uids_of_untouched_entries_survive_an_inserted_declinaison(territory, tmp_path):
+    """A subscribed agenda refreshes the file: inserting a déclinaison (or an entry) before
+    others must not give them new UIDs, or the agenda shows each of them twice."""
+    territory.fiche("1-1", FICHE_DECLINEE.format(inserted=""))
+    before = _ics_events(territory, tmp_path, "avant")
+    territory.fiche("1-1", FICHE_DECLINEE.format(inserted=INSERTED))
+    after = _ics_events(territory, tmp_path, "apres")
+    assert len(before) == 4 and len(after) == 5
+    assert {summary: after[summary] for summary in before} == before
+    assert set(after) - set(before) == {("1-1 · Nouvelle déclinaison insérée en tête", dt.date(2024, 3, 1))}
+
+
+def test_ics_follows_the_adjusted_calendars(territory, tmp_path):
+    """The agenda shows the calendar in force: the latest ``calendrier_ajuste`` of a follow-up
+    up to the year replaces the planned entries, of the fiche and of a déclinaison."""
+    territory.fiche("1-1", FICHE_DECLINEE.format(inserted="") + """\
+suivi:
+  2023:
+    calendrier_ajuste: [2e semestre 2024]
+    declinaisons:
+      "2": {calendrier_ajuste: [janvier 2025]}
+  2024:
+    declinaisons:
+      "1": {calendrier_ajuste: [novembre 2024]}
+""")
+    target = tmp_path / "ajuste.ics"
+    from conftest import run
+
+    assert run("calendar", str(territory.root), "--year", "2024", "-f", "ics", "-o", str(target)).returncode == 0
+    events = {str(e["SUMMARY"]): e for e in _events(target.read_text(encoding="utf-8"))}
+    assert set(events) == {"1-1 · Action fictive déclinée", "1-1 · Formation des bénévoles"}
+    assert events["1-1 · Action fictive déclinée"].decoded("DTSTART") == dt.date(2024, 7, 1)
+    assert "ajusté au suivi 2023" in str(events["1-1 · Action fictive déclinée"]["DESCRIPTION"])
+    assert events["1-1 · Formation des bénévoles"].decoded("DTSTART") == dt.date(2024, 11, 1)
+    # the table and JSON formats stay the planned calendar
+    planned = year_calendar([str(territory.root)], 2024, D("2024-06-30"))
+    assert {i.periode for i in planned.items} == {"1er semestre 2024", "2e trimestre 2024", "Octobre",
+                                                   "décembre 2024"}
 
 
 def test_ics_escapes_text_and_keeps_unparsed_periods(territory):

@@ -33,7 +33,7 @@ def calendar(
     paths: Paths = None,
     year: Annotated[int, typer.Option("--year", "-y", callback=year, help="Année du calendrier.")] = ...,
     as_of: AsOf = None,
-    format: Annotated[CalendarFormat, typer.Option("--format", "-f", help="table (diagramme de Gantt), json, ou ics (iCalendar, pour un agenda).")] = CalendarFormat.table,
+    format: Annotated[CalendarFormat, typer.Option("--format", "-f", help="table (diagramme de Gantt), json, ou ics (iCalendar, pour un agenda : suit les calendriers ajustés du suivi).")] = CalendarFormat.table,
     fiche: Fiches = None,
     axe: Axes = None,
     output: Output = None,
@@ -46,7 +46,8 @@ def calendar(
 
     date = parse_as_of(as_of, year)
     reading = read(paths or ["."])
-    result = build(reading.project, year, date, fiches=ids(fiche), axes=ids(axe))
+    result = build(reading.project, year, date, fiches=ids(fiche), axes=ids(axe),
+                   adjusted=format is CalendarFormat.ics)  # an agenda shows the calendar in force
     if format is CalendarFormat.table and output is None:
         out = console()
         out.print(calendar_output.to_table(result))

@@ -24,18 +24,18 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(
     paths: Paths = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (une ligne par fiche), xlsx (5 feuilles), json (toutes les données), tet (modèle d'import Territoires en Transitions), oscars / oscars-xlsx (une ligne par action et par année, à plat, CSV ou classeur).")] = ExportFormat.csv,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (une ligne par fiche), xlsx (6 feuilles, dont les statuts de l'année), json (toutes les données), tet (modèle d'import Territoires en Transitions), oscars / oscars-xlsx (une ligne par action et par année, à plat, CSV ou classeur).")] = ExportFormat.csv,
     csv_dialect: CsvDialectOption = CsvDialect.excel,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Fichier à écrire (obligatoire pour xlsx, tet et oscars-xlsx ; défaut : sortie standard).", show_default=False)] = None,
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="oscars : seulement cette année (défaut : chaque année du contrat jusqu'à l'année en cours).", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help="oscars : seulement cette année (défaut : chaque année du contrat jusqu'à l'année en cours) ; xlsx : l'année de la feuille des statuts (défaut : l'année en cours).", show_default=False)] = None,
 ) -> None:
     """Exporter les fiches en tableaux : CSV, classeur Excel, JSON, classeur pour Territoires en Transitions, ou export à plat (OSCARS)."""
     from clstool.interop import tables as library
 
     if format in (ExportFormat.xlsx, ExportFormat.tet, ExportFormat.oscars_xlsx) and output is None:
         raise InputError(f"--format {format.value} écrit un classeur : précisez le fichier avec -o FICHIER.xlsx")
-    if year is not None and format not in (ExportFormat.oscars, ExportFormat.oscars_xlsx):
-        raise InputError("--year ne sert qu'aux formats oscars et oscars-xlsx")
+    if year is not None and format not in (ExportFormat.oscars, ExportFormat.oscars_xlsx, ExportFormat.xlsx):
+        raise InputError("--year ne sert qu'aux formats xlsx, oscars et oscars-xlsx")
     if format in (ExportFormat.oscars, ExportFormat.oscars_xlsx):
         from clstool.interop import oscars
 
@@ -53,7 +53,10 @@ def export(
     elif format is ExportFormat.csv:
         content = library.to_csv(data, csv_dialect.value)
     elif format is ExportFormat.xlsx:
-        content = library.to_xlsx(data)
+        from clstool.interop.tables_xlsx import to_xlsx
+        from clstool.planning.plan import check_year
+
+        content = to_xlsx(data, check_year(year))
     else:
         from clstool.interop.tet.write import to_tet
 

@@ -104,7 +104,7 @@ def validate(
         elif format is ValidateFormat.sarif:
             data = ciformats.to_sarif(result) + "\n"
         elif format is ValidateFormat.junit:
-            data = ciformats.to_junit(result)
+            data = ciformats.to_junit(result, strict)
         else:
             data = "".join(line.plain + "\n" for line in text_lines(result))
         emit(data, output)

@@ -19,6 +19,7 @@ then takes the ruamel.yaml path.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -162,12 +163,26 @@ def _rank(model: type[BaseModel], path: tuple) -> dict[str, int]:
     return found
 
 
+def schema_order(keys: Sequence[Any], rank: Mapping[str, int]) -> list[int]:
+    """The positions of ``keys`` in the canonical order: known keys (in ``rank``) in the
+    schema's order; a key the schema does not know never moves away from its neighbours: it
+    stays right after the key written before it (at the top when it comes first). A misspelt
+    key is thus still where its author wrote it when ``validate`` reports it."""
+    groups: list[tuple[tuple[int, int], list[int]]] = []
+    for position, key in enumerate(keys):
+        known = rank.get(key) if isinstance(key, str) else None
+        if known is None and groups:
+            groups[-1][1].append(position)
+        else:
+            groups.append(((-1 if known is None else known, position), [position]))
+    groups.sort(key=lambda group: group[0])
+    return [position for _, positions in groups for position in positions]
+
+
 def _ordered(mapping: dict, model: type[BaseModel], path: tuple) -> list:
     rank = _rank(model, tuple(0 if isinstance(p, int) and not isinstance(p, bool) else p for p in path))
-    last = len(rank)
     keys = list(mapping)
-    return sorted(keys, key=lambda k: (rank.get(k, last) if isinstance(k, str) else last, keys.index(k))) \
-        if rank else keys
+    return [keys[i] for i in schema_order(keys, rank)] if rank else keys
 
 
 def _mapping(node: dict, indent: int, out: list[str], model: type[BaseModel], path: tuple,

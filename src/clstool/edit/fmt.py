@@ -4,8 +4,9 @@ The layout is the one :func:`clstool.yamlio.write.canonical_yaml` writes (the st
 2-space indentation, list items indented 2 under their key, lines never wrapped, block style
 for lists and mappings (``[a, b]`` becomes one item per line; empty ``[]`` and ``{}`` stay),
 plain scalars where YAML allows them and double quotes otherwise, and the keys of every mapping
-in the order of the schema (the fields of the pydantic models; keys the schema does not know
-stay after the known ones, in their order). An ``id`` or ``axe`` that starts with a digit is
+in the order of the schema (the fields of the pydantic models). A key the schema does not know
+(a misspelt ``titer:``) never moves: it stays right after the key written before it, so that
+``validate`` still reports it where its author wrote it. An ``id`` or ``axe`` that starts with a digit is
 double-quoted (``id: "1-1"``, ``axe: "2"``): written plain, ``2`` would be a number and ``2024-03``
 looks like a date to other YAML tools. Comments and blank lines are kept (ruamel.yaml round
 trip), with two spaces before a comment at the end of a line. When keys are put in order, a
@@ -39,7 +40,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from clstool.edit.canonical import fast_layout, plain_allowed, yaml11_changes
+from clstool.edit.canonical import fast_layout, plain_allowed, schema_order, yaml11_changes
 from clstool.fsutil import atomic_write
 from clstool.lint.suppressions import comment_start, indent_of
 from clstool.model.bilan import BilanAnnuel
@@ -171,8 +172,7 @@ def _order_mapping(lines: list[str], indent: int, model: type[BaseModel], path: 
             not lines[last - 1].strip() or indent_of(lines[last - 1]) <= indent):
         last -= 1
     header, footer = lines[:starts[0]], lines[last:]
-    order = allowed_keys(model, path)
-    rank = {key: i for i, key in enumerate(order)}
+    rank = {key: i for i, key in enumerate(allowed_keys(model, path))}
     entries = []
     for n, (start, key_line) in enumerate(zip(starts, keys, strict=False)):
         end = starts[n + 1] if n + 1 < len(starts) else last
@@ -181,9 +181,9 @@ def _order_mapping(lines: list[str], indent: int, model: type[BaseModel], path: 
         body = lines[key_line + 1:end]
         if not _holds_value(lines[key_line]):
             body = _order_block(body, indent, model, (*path, element))
-        entries.append((rank.get(key, len(order)), n, lines[start:key_line + 1] + body))
-    entries.sort(key=lambda e: (e[0], e[1]))
-    return header + [line for _, _, block in entries for line in block] + footer
+        entries.append((key, lines[start:key_line + 1] + body))
+    order = schema_order([key for key, _ in entries], rank)
+    return header + [line for n in order for line in entries[n][1]] + footer
 
 
 def _order_block(lines: list[str], parent_indent: int, model: type[BaseModel], path: tuple) -> list[str]:

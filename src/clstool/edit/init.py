@@ -32,7 +32,7 @@ from clstool.errors import InputError
 from clstool.fsutil import atomic_write
 from clstool.model.contrat import Axe, Contrat, Periode
 from clstool.model.schema import KINDS, file_name, schema_text
-from clstool.yamlio.write import dump, model_data
+from clstool.yamlio.write import dump, model_data, write_schemas
 
 SCHEMAS = "schemas"
 
@@ -235,13 +235,7 @@ def update_schemas(folder: str | Path) -> Outcome:
     if not (root / "contrat.yaml").is_file() and not (root / SCHEMAS).is_dir():
         raise InputError(f"{folder} n'est pas un dépôt créé par clstool init (ni contrat.yaml ni {SCHEMAS}/)")
     outcome = Outcome()
-    for kind in KINDS:
-        target = root / SCHEMAS / file_name(kind)
-        text = schema_text(kind)
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
-            outcome.kept.append(target)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, text)
-        outcome.written.append(target)
+    written, kept = write_schemas(root)
+    outcome.written.extend(written)
+    outcome.kept.extend(kept)
     return outcome

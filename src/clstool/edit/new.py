@@ -24,7 +24,7 @@ from clstool.model.contrat import Contrat
 from clstool.model.documents import ID_LONGUEUR_MAX, ID_MOTIF
 from clstool.model.schema import json_schema
 from clstool.yamlio.load import CONTRAT, FICHES, load
-from clstool.yamlio.write import dump, schema_line
+from clstool.yamlio.write import dump, ensure_schema_line
 
 _SAFE_ID = re.compile(ID_MOTIF.strip("^$"))  # fullmatch: « $ » would let a final newline through
 _INTRO = (
@@ -167,7 +167,7 @@ def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None)
         raise InputError(f"la fiche « {fiche_id} » existe déjà ({target}) : rien n'a été écrit")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        atomic_write(target, scaffold(fiche_id, axe, titre.strip(), schema_line(target, "fiche")),
+        atomic_write(target, scaffold(fiche_id, axe, titre.strip(), ensure_schema_line(target, "fiche", root)),
                      exclusive=True)
     except FileExistsError:  # created by someone else since the check above
         raise InputError(f"la fiche « {fiche_id} » existe déjà ({target}) : rien n'a été écrit") from None

@@ -7,10 +7,16 @@
 
 ``ics``
     An RFC 5545 calendar with one all-day event per item: ``DTSTART;VALUE=DATE`` is the first
-    day, ``DTEND`` the day after the last (RFC 5545 end dates are exclusive). The ``UID`` is a
-    hash of the territory, the fiche, the position of the déclinaison and of the entry (and the
-    year, for a recurring entry), so importing the file again updates the events instead of
-    duplicating them. ``DTSTAMP`` is the reference date (``--as-of``): the same data give the
+    day, ``DTEND`` the day after the last (RFC 5545 end dates are exclusive). The calendar
+    follows the adjusted calendars of the follow-up (``calendrier_ajuste``, built with
+    ``adjusted=True``). The ``UID`` is a hash of the event's content (:func:`content_key`:
+    territory, fiche, déclinaison id or title, period, milestone, year of a recurring entry),
+    never of a position, so importing the file again — or a subscribed calendar refreshing
+    it — updates the events instead of duplicating them, even after a déclinaison or an entry
+    was inserted before them. An entry spanning the whole contract (« Sur toute la durée du
+    CLS ») gives no six-year event but a one-day event on the contract's first day and one on
+    its last day, each in its year; the calendar's description (``X-WR-CALDESC``) lists them.
+    ``DTSTAMP`` is the reference date (``--as-of``): the same data give the
     same bytes. Lines end with CRLF and are folded at 75 octets. A period that could not be read
     has no dates, so it cannot be an event: it is kept verbatim in an
     ``X-CLSTOOL-PERIODE-NON-RECONNUE`` property of the calendar.
@@ -102,13 +108,35 @@ def fold(line: str) -> str:
     return CRLF.join(out)
 
 
-def event_uid(item: CalendarItem) -> str:
-    """Stable identity of an event: the same entry gives the same UID in every export."""
-    parts = [item.territoire, item.fiche, str(item.declinaison_index or 0), str(item.entree_index)]
+def content_key(item: CalendarItem) -> tuple[str, ...]:
+    """What an event is, not where it is written: the territory, the fiche, the déclinaison
+    (its ``id``, else its title), the period as written, the milestone, and the year of a
+    recurring occurrence. Inserting or moving a déclinaison or an entry changes no other
+    event's key."""
+    parts = [item.territoire, item.fiche, item.declinaison_id or item.declinaison or "", item.periode,
+             item.jalon or ""]
     if item.recurrent and item.debut is not None:
         parts.append(str(item.debut.year))
+    return tuple(parts)
+
+
+def _uid(parts: Iterable[str]) -> str:
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
     return f"{digest}@{UID_DOMAIN}"
+
+
+def event_uids(items: Iterable[CalendarItem]) -> list[str]:
+    """Stable identity of each event, derived from its content (:func:`content_key`): the same
+    entry gives the same UID in every export, wherever it moves in its fiche. Two entries
+    with the same content in the same place are told apart by their rank among them."""
+    seen: dict[tuple[str, ...], int] = {}
+    uids = []
+    for item in items:
+        key = content_key(item)
+        rank = seen.get(key, 0)
+        seen[key] = rank + 1
+        uids.append(_uid(key + ((str(rank),) if rank else ())))
+    return uids
 
 
 def event_summary(item: CalendarItem) -> str:
@@ -130,6 +158,10 @@ def _event_description(item: CalendarItem) -> str:
     lines.append(f"Période : {item.periode}" + (" (chaque année)" if item.recurrent else ""))
     if item.jalon:
         lines.append(f"Jalon : {item.jalon}")
+    if item.ajuste is not None:
+        lines.append(f"Calendrier ajusté au suivi {item.ajuste}")
+    if item.contrat_entier:
+        lines.append(f"Sur toute la durée du contrat : du {item.debut:%d/%m/%Y} au {item.fin:%d/%m/%Y}")
     lines.append(f"Statut prévu : {status_label(item.statut)}")
     return "\n".join(lines)
 
@@ -138,14 +170,36 @@ def _date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def _event_lines(item: CalendarItem, stamp: str) -> Iterator[str]:
+#: The two one-day events of an entry spanning the whole contract: (UID suffix, summary prefix).
+CONTRACT_EDGES = (("debut", "Début"), ("fin", "Fin"))
+
+
+def _events(item: CalendarItem, uid: str, year: int) -> Iterator[tuple[str, dt.date, dt.date, str]]:
+    """The events of an item: (UID, first day, last day, summary). An entry spanning the whole
+    contract (« Sur toute la durée du CLS ») is no event of several years: it gives a one-day
+    event on the contract's first day and one on its last day, each in the year it falls in."""
     assert item.debut is not None and item.fin is not None
+    if not item.contrat_entier:
+        yield uid, item.debut, item.fin, event_summary(item)
+        return
+    for (suffix, label), day in zip(CONTRACT_EDGES, (item.debut, item.fin), strict=True):
+        if day.year == year:
+            yield uid.replace("@", f"-{suffix}@", 1), day, day, f"{label} · {event_summary(item)}"
+
+
+def _event_lines(item: CalendarItem, stamp: str, uid: str, year: int) -> Iterator[str]:
+    for event_uid, first, last, summary in _events(item, uid, year):
+        yield from _one_event(item, stamp, event_uid, first, last, summary)
+
+
+def _one_event(item: CalendarItem, stamp: str, uid: str, first: dt.date, last: dt.date,
+               summary: str) -> Iterator[str]:
     yield "BEGIN:VEVENT"
-    yield f"UID:{event_uid(item)}"
+    yield f"UID:{uid}"
     yield f"DTSTAMP:{stamp}"
-    yield f"DTSTART;VALUE=DATE:{_date(item.debut)}"
-    yield f"DTEND;VALUE=DATE:{_date(item.fin + dt.timedelta(days=1))}"
-    yield f"SUMMARY:{escape_text(event_summary(item))}"
+    yield f"DTSTART;VALUE=DATE:{_date(first)}"
+    yield f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}"
+    yield f"SUMMARY:{escape_text(summary)}"
     yield f"DESCRIPTION:{escape_text(_event_description(item))}"
     if item.axe:
         yield f"CATEGORIES:{escape_text(f'Axe {item.axe}')}"
@@ -172,9 +226,14 @@ def to_ics(calendar: YearCalendar) -> str:
             if item.declinaison_index:
                 where += f" · déclinaison {item.declinaison_index}"
             lines.append(f"X-CLSTOOL-PERIODE-NON-RECONNUE:{escape_text(f'{where} : {item.periode}')}")
-    for item in calendar.items:
-        if item.debut is not None:
-            lines.extend(_event_lines(item, stamp))
+    whole = [item for item in calendar.items if item.contrat_entier]
+    if whole:
+        listed = ", ".join(dict.fromkeys(f"{i.fiche}" + (f".{i.declinaison_index}" if i.declinaison_index else "")
+                                         for i in whole))
+        lines.append(f"X-WR-CALDESC:{escape_text(f'Sur toute la durée du contrat (début et fin seulement) : {listed}')}")
+    dated = [item for item in calendar.items if item.debut is not None]
+    for item, uid in zip(dated, event_uids(dated), strict=True):
+        lines.extend(_event_lines(item, stamp, uid, calendar.year))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)
 

@@ -175,7 +175,7 @@ def to_xlsx(lines: Iterator[list]) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from clstool.interop.tables import HEADER_FILL
+    from clstool.interop.tables_xlsx import HEADER_FILL
 
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet("Actions")

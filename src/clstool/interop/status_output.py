@@ -9,7 +9,8 @@
     of each body in the year against its minimum) and ``ignores`` (files that could not be read).
 
 ``csv``
-    One row per fiche, déclinaison and indicator (column ``niveau``), the same columns for all.
+    One row per fiche, déclinaison and indicator (column « Niveau »), the same columns for all,
+    under French headers (:data:`HEADERS`: « Statut » is the label, « Code du statut » the code).
     Dialect ``excel`` (default): UTF-8 with a BOM, ``;`` separator and decimal commas, which
     French Excel opens as is. Dialect ``standard``: UTF-8 without BOM, ``,`` separator, decimal
     points (RFC 4180). Both end lines with CRLF; text a spreadsheet would take for a formula is
@@ -148,6 +149,20 @@ def _budget_cells(budget: dict[str, Total]) -> dict:
             for what in ("prevu", "realise")}
 
 
+#: The French header of each column (the CSV's first row; the « Statuts » sheet of ``export --format xlsx``).
+HEADERS = {
+    "territoire": "Territoire", "niveau": "Niveau", "fiche": "Fiche", "axe": "Axe",
+    "declinaison": "Déclinaison", "indicateur": "Indicateur", "intitule": "Intitulé",
+    "statut": "Code du statut", "libelle_statut": "Statut", "motif": "Motif",
+    "statut_declare": "Statut déclaré", "avancement": "Avancement (%)", "debut": "Début", "fin": "Fin",
+    "type": "Type d'indicateur", "unite": "Unité", "sens": "Sens", "reference": "Valeur de référence",
+    "cible": "Cible", "cible_annee": "Année de la cible", "valeur": "Valeur mesurée",
+    "commentaire": "Commentaire", "appreciation": "Appréciation", "alerte": "Erreurs du fichier",
+    "sous_axe": "Sous-axe", "budget_prevu_euros": "Budget prévu (€)", "budget_realise_euros": "Budget réalisé (€)",
+    "budget_prevu_etp": "Budget prévu (ETP)", "budget_realise_etp": "Budget réalisé (ETP)",
+}  # fmt: skip
+
+
 def csv_rows(report: StatusReport):
     """Each row as a dict of :data:`COLUMNS` (values not yet formatted)."""
     for f in report.fiches:
@@ -172,7 +187,7 @@ def csv_rows(report: StatusReport):
 def to_csv(report: StatusReport, dialect: str = "excel") -> bytes:
     """The CSV file, as bytes, in clstool's CSV dialect (:func:`clstool.sheets.write.write_csv`)."""
     names = columns(report)
-    return write_csv(names, ([row.get(c) for c in names] for row in csv_rows(report)), dialect)
+    return write_csv([HEADERS[c] for c in names], ([row.get(c) for c in names] for row in csv_rows(report)), dialect)
 
 
 # --- Table ------------------------------------------------------------------------------------

@@ -9,10 +9,12 @@
     ``clstool status``): UTF-8 with BOM, ``;``, decimal comma; ``standard``: ``,``, no BOM. Text
     that a spreadsheet would take for a formula is prefixed with ``'`` (:mod:`clstool.sheets.write`).
 ``xlsx``
-    Sheets Fiches, Déclinaisons, Calendrier, Indicateurs, Suivi (and Budget, Budget annuel when a
-    fiche has a budget: :mod:`clstool.interop.budget_tables`): bold header on a dark fill,
-    frozen header row, column widths fitted to the content, filters on every column; text is
-    always a string cell, never a formula.
+    :mod:`clstool.interop.tables_xlsx`: the sheets of :func:`sheets` (Fiches, Déclinaisons,
+    Calendrier, Indicateurs, Suivi, and Budget, Budget annuel when a fiche has a budget:
+    :mod:`clstool.interop.budget_tables`) and the statuses of a year.
+
+Codes are written as their French labels (:mod:`clstool.model.vocabulary`: « en_cours » →
+« En cours », « elevee » → « élevée »), in the CSV and the workbook alike; the JSON keeps the codes.
 
 Lists in a cell are joined with `` ; ``; dates are the span of the calendar
 (:mod:`clstool.planning.plan`). Files are read as every reading command reads them
@@ -25,9 +27,8 @@ column filled.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,8 +45,20 @@ from clstool.model.contrat import Contrat
 from clstool.model.custom_fields import ChampPersonnalise, heading, problem
 from clstool.model.documents import Fiche, Financement, flatten, periode_of
 from clstool.model.names import id_key
+from clstool.model.vocabulary import (
+    AGES,
+    NATURES_ACCES,
+    NATURES_PARTICIPATION,
+    PRIORITES,
+    PROFESSIONNELS,
+    REPONSES,
+    SENS,
+    TYPES_INDICATEUR,
+    TYPOLOGIES,
+    titre,
+)
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
-from clstool.sheets.write import put, write_csv
+from clstool.sheets.write import write_csv
 from clstool.yamlio.load import Project, SourceFile, load
 
 SEP = " ; "
@@ -78,6 +91,7 @@ class TerritoryData:
 class Exported:
     territories: list[TerritoryData] = field(default_factory=list)
     ignores: list[str] = field(default_factory=list)  #: files left out (errors)
+    project: Project | None = None  #: what was loaded (the xlsx export computes the statuses from it)
 
     @property
     def fiches(self) -> Iterator[tuple[TerritoryData, Fiche]]:
@@ -94,7 +108,7 @@ def collect(paths: list[str]) -> Exported:
 def collect_project(project: Project) -> Exported:
     """What the loaded ``project`` gives to export: every file that could be read, in full or
     in part (:attr:`~clstool.yamlio.load.SourceFile.usable`)."""
-    out = Exported()
+    out = Exported(project=project)
     for territory in project.territories:
         contrat = territory.contrat.usable if territory.contrat else None
         if territory.contrat and not isinstance(contrat, Contrat) and not territory.contrat.reference_only:
@@ -137,8 +151,9 @@ def to_json(data: Exported) -> str:
 # --- Tables ----------------------------------------------------------------------------------------
 
 
-def _join(items: Iterable[Any]) -> str:
-    return SEP.join(str(i) for i in items if i not in (None, ""))
+def _join(items: Iterable[Any]) -> str | None:
+    """The items as one cell (`` ; `` between them); None (an empty cell) when there is none."""
+    return SEP.join(str(i) for i in items if i not in (None, "")) or None
 
 
 def _funders(financements: list[Financement]) -> str:
@@ -157,10 +172,21 @@ def _last_followup(fiche: Fiche) -> tuple[int | None, Any]:
     return year, fiche.suivi[year]
 
 
-def _answer(section: Any) -> str | None:
+def _labels(codes: Iterable[str], labels: dict[str, str]) -> str | None:
+    """Codes as their French labels (as the fiche form writes them), joined."""
+    return _join(labels.get(code, code) for code in codes)
+
+
+def _status(code: str | None) -> str | None:
+    """A status code as its French label, capitalised (« en_cours » → « En cours »)."""
+    return titre(code) if code else None
+
+
+def _answer(section: Any, natures: dict[str, str]) -> str | None:
     if section is None or section.reponse is None:
         return None
-    return section.reponse + (f" ({_join(section.natures)})" if section.natures else "")
+    answer = REPONSES.get(section.reponse, section.reponse)
+    return answer + (f" ({_labels(section.natures, natures)})" if section.natures else "")
 
 
 FICHE_COLUMNS = (
@@ -223,15 +249,17 @@ def _fiche_row(territory: TerritoryData, fiche: Fiche, alert: str | None) -> lis
     public = fiche.public_vise
     return [
         territory.name, fiche.id, fiche.axe, territory.axis_title(fiche.axe), fiche.titre, fiche.sous_titre,
-        _join(fiche.typologie), fiche.priorite,
+        _labels(fiche.typologie, TYPOLOGIES), PRIORITES.get(fiche.priorite or "", fiche.priorite),
         _join(portage.porteurs) if portage else None, _join(portage.pilotes) if portage else None,
         _join(portage.partenaires) if portage else None, _join(portage.operateurs) if portage else None,
         _funders(financements), _total(financements), len(fiche.declinaisons), len(fiche.indicateurs),
         whole.debut if whole else None, whole.fin if whole else None,
         _join(e.periode for e in plan.entries),
-        _join(public.ages) if public else None, _join(public.professionnels) if public else None,
-        _answer(fiche.participation_citoyenne), _answer(fiche.acces_information_droits),
-        year, followup.statut if followup else None, followup.avancement if followup else None,
+        _labels(public.ages, AGES) if public else None,
+        _labels(public.professionnels, PROFESSIONNELS) if public else None,
+        _answer(fiche.participation_citoyenne, NATURES_PARTICIPATION),
+        _answer(fiche.acces_information_droits, NATURES_ACCES),
+        year, _status(followup.statut) if followup else None, followup.avancement if followup else None,
         _join(fiche.referentiel),
         _join(territory.referentiel.get(c, "code inconnu du référentiel") for c in fiche.referentiel),
         alert,
@@ -282,115 +310,95 @@ def calendar_rows(data: Exported) -> Iterator[list]:
 
 INDICATOR_COLUMNS = (
     "Territoire", "Fiche", "Id", "Type", "Libellé", "Unité", "Sens", "Référence (année)",
-    "Référence (valeur)", "Cibles", "Mesures",
+    "Référence (valeur)",
 )
 
 
-def _measure(value: Any) -> str:
-    if isinstance(value, (int, float)):
-        return str(value)
-    parts = [str(value.valeur) if value.valeur is not None else None, value.appreciation, value.commentaire]
-    return " — ".join(p for p in parts if p)
+def indicator_years(data: Exported) -> list[int]:
+    """Every year with a target or a measure of some indicator, in order."""
+    years: set[int] = set()
+    for _, fiche in data.fiches:
+        for i in fiche.indicateurs:
+            years.update(i.cibles)
+        years.update(year for year, s in fiche.suivi.items() if s.indicateurs)
+    return sorted(years)
+
+
+def indicator_columns(data: Exported) -> tuple[str, ...]:
+    """:data:`INDICATOR_COLUMNS`, then « Cible AAAA » and « Valeur AAAA » for each year of
+    :func:`indicator_years`, then « Commentaires »."""
+    return INDICATOR_COLUMNS + tuple(f"{what} {year}" for year in indicator_years(data)
+                                     for what in ("Cible", "Valeur")) + ("Commentaires",)
+
+
+def _remark(year: int, measure: Any) -> str | None:
+    if measure is None or isinstance(measure, (int, float)):
+        return None
+    text = " — ".join(p for p in (measure.appreciation, measure.commentaire) if p)
+    return f"{year} : {text}" if text else None
 
 
 def indicator_rows(data: Exported) -> Iterator[list]:
+    """One row per indicator: for each year, its target and its measured value in numeric
+    columns (to chart, year by year); appreciations and comments of the measures last."""
+    years = indicator_years(data)
     for territory, fiche in data.fiches:
         for i in fiche.indicateurs:
-            measures = [f"{year} : {_measure(s.indicateurs[i.id])}" for year, s in sorted(fiche.suivi.items())
-                        if i.id in s.indicateurs]
-            yield [territory.name, fiche.id, i.id, i.type, i.libelle, i.unite, i.sens,
-                   i.reference.annee if i.reference else None, i.reference.valeur if i.reference else None,
-                   _join(f"{year} : {value}" for year, value in sorted(i.cibles.items())), _join(measures)]
+            measures = {year: s.indicateurs[i.id] for year, s in fiche.suivi.items() if i.id in s.indicateurs}
+            values = []
+            for year in years:
+                measure = measures.get(year)
+                values += [i.cibles.get(year),
+                           measure if measure is None or isinstance(measure, (int, float)) else measure.valeur]
+            yield [territory.name, fiche.id, i.id, TYPES_INDICATEUR.get(i.type, i.type), i.libelle, i.unite,
+                   SENS.get(i.sens, i.sens), i.reference.annee if i.reference else None,
+                   i.reference.valeur if i.reference else None, *values,
+                   _join(_remark(year, measures[year]) for year in sorted(measures))]
 
 
 FOLLOWUP_COLUMNS = (
     "Territoire", "Fiche", "Titre", "Année", "Statut déclaré", "Avancement (%)", "Réalisations",
-    "Difficultés", "Calendrier ajusté", "Déclinaisons", "Indicateurs", "Commentaire",
+    "Difficultés", "Calendrier ajusté", "Déclinaisons", "Indicateurs mesurés", "Commentaire",
 )
 
 
+def _declinaison_followup(ref: str, d: Any) -> str:
+    parts = [p for p in (_status(d.statut), f"{d.avancement} %" if d.avancement is not None else None) if p]
+    return f"{ref} : {', '.join(parts)}" if parts else ref
+
+
 def followup_rows(data: Exported) -> Iterator[list]:
+    """One row per fiche and year of follow-up; the measures are in the Indicateurs sheet
+    (one row per indicator and year), here only which indicators were measured."""
     for territory, fiche in data.fiches:
         for year, s in sorted(fiche.suivi.items()):
-            declinaisons = _join(f"{ref} : {d.statut or ''}{f' {d.avancement} %' if d.avancement is not None else ''}"
-                                 for ref, d in s.declinaisons.items())
-            yield [territory.name, fiche.id, fiche.titre, year, s.statut, s.avancement, _join(s.realisations),
-                   _join(s.difficultes), _join(periode_of(e) for e in s.calendrier_ajuste), declinaisons,
-                   _join(f"{ref} : {_measure(v)}" for ref, v in s.indicateurs.items()), s.commentaire]
+            yield [territory.name, fiche.id, fiche.titre, year, _status(s.statut), s.avancement,
+                   _join(s.realisations), _join(s.difficultes), _join(periode_of(e) for e in s.calendrier_ajuste),
+                   _join(_declinaison_followup(ref, d) for ref, d in s.declinaisons.items()),
+                   _join(s.indicateurs), s.commentaire]
 
 
-#: The sheets of the xlsx export, in order: name, headers, rows (:func:`sheets` adds the budget's).
-SHEETS = (
-    ("Fiches", FICHE_COLUMNS, fiche_rows),
-    ("Déclinaisons", DECLINAISON_COLUMNS, declinaison_rows),
-    ("Calendrier", CALENDAR_COLUMNS, calendar_rows),
-    ("Indicateurs", INDICATOR_COLUMNS, indicator_rows),
-    ("Suivi", FOLLOWUP_COLUMNS, followup_rows),
+#: The sheets of the xlsx export, in order: name, headers (for the data), rows.
+SHEETS: tuple[tuple[str, Callable[[Exported], Sequence[str]], Callable[[Exported], Iterator[list]]], ...] = (
+    ("Fiches", lambda _: FICHE_COLUMNS, fiche_rows),
+    ("Déclinaisons", lambda _: DECLINAISON_COLUMNS, declinaison_rows),
+    ("Calendrier", lambda _: CALENDAR_COLUMNS, calendar_rows),
+    ("Indicateurs", indicator_columns, indicator_rows),
+    ("Suivi", lambda _: FOLLOWUP_COLUMNS, followup_rows),
 )
 
 
 # --- CSV ---------------------------------------------------------------------------------------------
 
 
-def sheets(data: Exported) -> list[tuple]:
-    """The sheets of ``data``: :data:`SHEETS` with the fiche columns of :func:`fiche_columns`,
-    then the budget's when a fiche has a budget line."""
-    out = [("Fiches", fiche_columns(data), fiche_rows), *SHEETS[1:]]
+def sheets(data: Exported) -> list[tuple[str, Sequence[str], Callable[[Exported], Iterator[list]]]]:
+    """The sheets of ``data`` (name, headers, rows): :data:`SHEETS` with the fiche columns of
+    :func:`fiche_columns`, then the budget's when a fiche has a budget line."""
+    out = [("Fiches", fiche_columns(data), fiche_rows),
+           *((name, headers(data), rows) for name, headers, rows in SHEETS[1:])]
     return out + (list(BUDGET_SHEETS) if has_budget(data) else [])
 
 
 def to_csv(data: Exported, dialect: str = "excel") -> bytes:
     """One row per fiche, in clstool's CSV dialect (:func:`clstool.sheets.write.write_csv`)."""
     return write_csv(fiche_columns(data), fiche_rows(data), dialect)
-
-
-# --- XLSX ---------------------------------------------------------------------------------------------
-
-HEADER_FILL = "1F4E78"
-MAX_WIDTH = 60
-
-
-def style_sheet(ws: Any, width: int, max_width: int = MAX_WIDTH) -> None:
-    """Header row bold white on dark blue, frozen, filtered; column widths from the content."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    fill = PatternFill("solid", fgColor=HEADER_FILL)
-    for cell in ws[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = fill
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(width)}{max(ws.max_row, 1)}"
-    for index, column in enumerate(ws.iter_cols(min_col=1, max_col=width), start=1):
-        longest = 0
-        for cell in column:
-            if isinstance(cell.value, (dt.date, dt.datetime)):
-                longest = max(longest, 10)
-            elif cell.value is not None:
-                longest = max(longest, max(len(line) for line in str(cell.value).split("\n")))
-        ws.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), max_width)
-
-
-def to_xlsx(data: Exported) -> bytes:
-    """The five sheets (seven with a budget); every cell through :func:`clstool.sheets.write.put` (text is never
-    a formula), written by row and column index: linear in the number of rows."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name, headers, rows in sheets(data):
-        ws = workbook.create_sheet(name)
-        for column, header in enumerate(headers, start=1):
-            put(ws, 1, column, header)
-        for row, values in enumerate(rows(data), start=2):
-            for column, value in enumerate(values, start=1):
-                if value is None:
-                    continue
-                cell = put(ws, row, column, value)
-                if isinstance(value, dt.date):
-                    cell.number_format = "DD/MM/YYYY"
-        style_sheet(ws, len(headers))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

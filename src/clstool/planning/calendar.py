@@ -16,7 +16,9 @@ carries the planned status of all its intervals (a fiche spans its own entries a
 déclinaisons'; a déclinaison without a date follows its fiche's own calendar). The parsing,
 the spans and the statuses are :mod:`clstool.planning.plan`'s; this module only selects and orders.
 
-The follow-up (``suivi``, adjusted calendars) is not read here: that is ``clstool status``.
+The follow-up is read only with ``adjusted=True`` (the iCalendar output): the latest adjusted
+calendar (``calendrier_ajuste``) of a fiche or a déclinaison, written in a follow-up up to Y,
+replaces its planned entries, as in ``clstool status``; the rest of the follow-up is ``status``'s.
 """
 
 from __future__ import annotations
@@ -26,14 +28,16 @@ from dataclasses import dataclass, field
 
 from clstool.errors import InputError
 from clstool.model.contrat import Contrat
-from clstool.model.documents import Fiche
+from clstool.model.documents import Fiche, SuiviAnnee, SuiviDeclinaison
 from clstool.model.names import id_key
 from clstool.planning.plan import (
     PlanEntry,
+    UnitPlan,
     contract_interval,
     default_as_of,
     fiche_plan,
     meets,
+    plan_entries,
     planned_status,
 )
 from clstool.planning.status import territory_name as _territory_name
@@ -63,6 +67,9 @@ class CalendarItem:
     erreur: str | None  #: why the period could not be read
     fichier: str  #: the fiche file, as given on the command line
     chemin: tuple  #: where the entry is in that file: ("declinaisons", 0, "calendrier", 2)
+    declinaison_id: str | None = None  #: the déclinaison's ``id``, if it has one
+    contrat_entier: bool = False  #: the entry spans exactly the contract (« Sur toute la durée du CLS »)
+    ajuste: int | None = None  #: the follow-up year whose ``calendrier_ajuste`` it comes from (``adjusted``)
 
 
 @dataclass(frozen=True)
@@ -113,7 +120,8 @@ class YearCalendar:
         return [fiche for fiche in self.fiches if not fiche.items]
 
 
-def _items(entry: PlanEntry, year: int, as_of: dt.date, base: dict) -> list[CalendarItem]:
+def _items(entry: PlanEntry, year: int, as_of: dt.date, base: dict,
+           contract: tuple[dt.date, dt.date] | None = None) -> list[CalendarItem]:
     """The items of one entry in ``year`` (none, one, or one per occurrence)."""
     common = dict(base, periode=entry.periode, jalon=entry.jalon, recurrent=entry.recurrent,
                   entree_index=entry.path[-1] + 1, chemin=entry.path)
@@ -121,32 +129,66 @@ def _items(entry: PlanEntry, year: int, as_of: dt.date, base: dict) -> list[Cale
         return [CalendarItem(**common, debut=None, fin=None, statut=None, erreur=entry.parsed.error)]
     return [
         CalendarItem(**common, debut=interval.debut, fin=interval.fin,
-                     statut=planned_status([interval], year, as_of), erreur=None)
+                     statut=planned_status([interval], year, as_of), erreur=None,
+                     contrat_entier=not entry.recurrent and (interval.debut, interval.fin) == contract)
         for interval in entry.intervals if meets(interval, year)
     ]
 
 
+def _adjusted(fiche: Fiche, year: int, contract: tuple[dt.date, dt.date] | None,
+              unit: UnitPlan | None = None) -> tuple[int, tuple[PlanEntry, ...]] | None:
+    """The latest ``calendrier_ajuste`` of the fiche (``unit`` None) or of a déclinaison written
+    in a follow-up up to ``year`` (the rule of ``clstool status``), as plan entries; None when
+    there is none."""
+    for y in sorted((y for y in fiche.suivi if y <= year), reverse=True):
+        suivi = fiche.suivi[y]
+        holder: SuiviAnnee | SuiviDeclinaison
+        path: tuple
+        if unit is None:
+            holder, path = suivi, ("suivi", y, "calendrier_ajuste")
+        else:
+            ref = next((r for r in unit.refs if r in suivi.declinaisons), None)
+            if ref is None:
+                continue
+            holder, path = suivi.declinaisons[ref], ("suivi", y, "declinaisons", ref, "calendrier_ajuste")
+        if holder.calendrier_ajuste:
+            return y, plan_entries(holder.calendrier_ajuste, contract, path)
+    return None
+
+
+def _entries(planned: tuple[PlanEntry, ...], adjusted: tuple[int, tuple[PlanEntry, ...]] | None,
+             ) -> tuple[int | None, tuple[PlanEntry, ...]]:
+    return adjusted if adjusted is not None else (None, planned)
+
+
 def _fiche_calendar(fiche: Fiche, contract: tuple[dt.date, dt.date] | None, territoire: str,
-                    axe_titre: str | None, fichier: str, year: int, as_of: dt.date) -> FicheCalendar:
+                    axe_titre: str | None, fichier: str, year: int, as_of: dt.date,
+                    adjusted: bool = False) -> FicheCalendar:
     plan = fiche_plan(fiche, contract)
     base = dict(territoire=territoire, axe=fiche.axe, axe_titre=axe_titre, fiche=fiche.id,
                 fiche_titre=fiche.titre, fichier=fichier)
     items: list[CalendarItem] = []
-    for entry in plan.own:
-        items += _items(entry, year, as_of, dict(base, declinaison=None, declinaison_index=None))
+    source, entries = _entries(plan.own, _adjusted(fiche, year, contract) if adjusted else None)
+    for entry in entries:
+        items += _items(entry, year, as_of, dict(base, declinaison=None, declinaison_index=None, ajuste=source),
+                        contract)
     units = []
     for unit in plan.declinaisons:
-        for entry in unit.entries:
+        source, entries = _entries(unit.entries, _adjusted(fiche, year, contract, unit) if adjusted else None)
+        for entry in entries:
             items += _items(entry, year, as_of,
-                            dict(base, declinaison=unit.titre, declinaison_index=unit.index + 1))
+                            dict(base, declinaison=unit.titre, declinaison_index=unit.index + 1,
+                                 declinaison_id=fiche.declinaisons[unit.index].id, ajuste=source), contract)
         units.append(PlannedDeclinaison(unit.index + 1, unit.titre, planned_status(unit.intervals, year, as_of)))
     return FicheCalendar(territoire, fiche.axe, axe_titre, fiche.id, fiche.titre,
                          planned_status(plan.intervals, year, as_of), units, items, fichier)
 
 
 def build(project: Project, year: int, as_of: dt.date | None = None, *,
-          fiches: list[str] | None = None, axes: list[str] | None = None) -> YearCalendar:
+          fiches: list[str] | None = None, axes: list[str] | None = None, adjusted: bool = False) -> YearCalendar:
     """The calendar of ``year`` for the loaded ``project``; ``fiches`` / ``axes`` filter by id.
+    ``adjusted``: a fiche's or a déclinaison's latest ``calendrier_ajuste`` written in a
+    follow-up up to ``year`` replaces its planned entries (what an agenda should show).
 
     Raises :class:`InputError` when a fiche or axis asked for exists nowhere."""
     as_of = as_of or default_as_of(year)
@@ -177,7 +219,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *,
             if (fiches and fiche.id not in fiches) or (axes and fiche.axe not in axes):
                 continue
             found.append(_fiche_calendar(fiche, contract, name, axis_titles.get(fiche.axe),
-                                         source.display, year, as_of))
+                                         source.display, year, as_of, adjusted))
             found[-1].alerte = source.alert
 
         def order(f: FicheCalendar, axis_order: list = axis_order) -> tuple:
@@ -195,6 +237,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *,
 
 
 def year_calendar(paths: list[str], year: int, as_of: dt.date | None = None, *,
-                  fiches: list[str] | None = None, axes: list[str] | None = None) -> YearCalendar:
+                  fiches: list[str] | None = None, axes: list[str] | None = None,
+                  adjusted: bool = False) -> YearCalendar:
     """Load the territories designated by ``paths`` and list their calendar entries for ``year``."""
-    return build(load(paths), year, as_of, fiches=fiches, axes=axes)
+    return build(load(paths), year, as_of, fiches=fiches, axes=axes, adjusted=adjusted)

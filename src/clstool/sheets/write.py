@@ -10,9 +10,10 @@ site, ``=1+1`` shows 2), and a spreadsheet opening a CSV file evaluates text beg
   ``standard``: UTF-8, ``,`` and decimal points (RFC 4180); both end lines with CRLF. A text
   value beginning with one of those characters is prefixed with a single quote ``'``, as
   OWASP recommends (:func:`csv_text`); numbers and dates are written as such;
-- every workbook cell clstool writes goes through :func:`put`: text is a string cell (an
-  inline string), never a formula nor an error value, whatever its first character, and
-  loses only the control characters XML cannot carry.
+- every workbook cell clstool writes goes through :func:`put` (openpyxl) or
+  :func:`stream_write` (XlsxWriter, for the large streamed export): text is a string cell,
+  never a formula nor an error value, whatever its first character, and loses only the
+  control characters XML cannot carry.
 
 The YAML files are never altered: this is about what is written for spreadsheets.
 """
@@ -23,10 +24,13 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 DIALECTS = ("excel", "standard")
+#: The control characters XML 1.0 cannot carry (C0 but tab, LF and CR; openpyxl refuses them).
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 #: First characters a spreadsheet may read as the start of a formula (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -88,10 +92,8 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
 
 def _text_stays_text(cell: Any, value: Any) -> Any:
     """Set ``value`` on ``cell``: text as a string cell, without the characters XML cannot carry."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = _ILLEGAL.sub("", value)
         cell.data_type = "s"  # openpyxl made « =… » a formula and « #N/A » an error: text it is
     else:
         cell.value = value
@@ -104,3 +106,25 @@ def write_only_cell(ws: Any, value: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
     return _text_stays_text(WriteOnlyCell(ws), value)
+
+
+
+def stream_write(ws: Any, row: int, column: int, value: Any, fmt: Any = None) -> None:
+    """Write ``value`` into the cell (``row``, ``column``, from 0) of an XlsxWriter sheet, by the
+    rule of :func:`put`: text as a string cell, never a formula nor an error value, without the
+    characters XML cannot carry; numbers, booleans and dates as such; nothing for None.
+    XlsxWriter's ``write()`` would make « =… » a formula: the typed writers never do."""
+    if isinstance(value, str):
+        if _ILLEGAL.search(value):
+            value = _ILLEGAL.sub("", value)
+        ws.write_string(row, column, value, fmt)
+    elif value is None:
+        return
+    elif isinstance(value, bool):
+        ws.write_boolean(row, column, value, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(row, column, value, fmt)
+    elif isinstance(value, (dt.date, dt.datetime)):
+        ws.write_datetime(row, column, value, fmt)
+    else:
+        ws.write_string(row, column, str(value), fmt)

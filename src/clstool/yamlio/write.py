@@ -77,6 +77,43 @@ def model_data(model: BaseModel) -> dict:
     return model.model_dump(mode="python", exclude_defaults=True, warnings=False)
 
 
+def write_schemas(folder: str | os.PathLike) -> tuple[list[Path], list[Path]]:
+    """Write this clstool's ``schemas/<kind>.schema.json`` in ``folder`` (those missing or
+    different): (written, kept). The one writer of the schemas (``init``, ``new``, ``import``)."""
+    from clstool.fsutil import atomic_write
+    from clstool.model.schema import KINDS, file_name, schema_text
+
+    written, kept = [], []
+    for kind in KINDS:
+        target = Path(folder) / "schemas" / file_name(kind)
+        text = schema_text(kind)
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            kept.append(target)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, text)
+        written.append(target)
+    return written, kept
+
+
+def ensure_schema_line(target: str | os.PathLike, kind: str, territory: str | os.PathLike) -> str:
+    """The ``# yaml-language-server: $schema=…`` line for a file about to be written at
+    ``target`` in the territory folder ``territory``, that resolves wherever the repository
+    is cloned: the nearest ``schemas/`` above it (:func:`schema_line`); when there is none, the
+    schemas are first written at the root of the git repository holding the territory, or
+    outside git beside the territory (in its parent folder), as ``clstool init`` does."""
+    line = schema_line(target, kind)
+    if line is not None:
+        return line
+    from clstool.fsutil import repository_root
+
+    folder = Path(territory).resolve()
+    write_schemas(repository_root(folder) or folder.parent)
+    line = schema_line(target, kind)
+    assert line is not None
+    return line
+
+
 def schema_line(target: str | os.PathLike, kind: str) -> str | None:
     """The ``# yaml-language-server: $schema=…`` line for a file about to be written at
     ``target`` (``kind``: ``fiche`` or ``contrat``), pointing at the nearest

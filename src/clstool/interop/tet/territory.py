@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from clstool.errors import InputError
 from clstool.fsutil import WriteError, atomic_write
 from clstool.yamlio.load import CONTRAT, FICHES
-from clstool.yamlio.write import dump, model_data, schema_line
+from clstool.yamlio.write import dump, ensure_schema_line, model_data
 
 if TYPE_CHECKING:
     from clstool.interop.tet.read import Imported
@@ -39,7 +39,8 @@ def write_plan(imported: Imported, out_dir: str, force: bool = False) -> list[Pa
     blocked = [str(root / rel) for rel, _, _ in targets if (root / rel).exists() and not (root / rel).is_file()]
     if blocked:
         raise InputError(f"{blocked[0]} existe et n'est pas un fichier : rien n'a été écrit")
-    contents = [(rel, dump(model_data(model), header=schema_line(root / rel, kind))) for rel, kind, model in targets]
+    contents = [(rel, dump(model_data(model), header=ensure_schema_line(root / rel, kind, root)))
+                for rel, kind, model in targets]
     try:
         root.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.", suffix=".tmp", dir=root.parent))
