@@ -29,9 +29,9 @@ def test_csv_has_sub_axis_and_budget_totals(tmp_path):
 def test_xlsx_budget_sheets(tmp_path):
     root = budget_helpers.write(tmp_path / "t")
     out = tmp_path / "export.xlsx"
-    assert run("export", root, "-f", "xlsx", "-o", out).returncode == 0
+    assert run("export", root, "-f", "xlsx", "--year", "2024", "-o", out).returncode == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == [name for name, _, _ in SHEETS] + ["Budget", "Budget annuel"]
+    assert wb.sheetnames == [name for name, _, _ in SHEETS] + ["Budget", "Budget annuel", "Statuts 2024"]
     lines = [tuple(c.value for c in row) for row in wb["Budget"].iter_rows(min_row=2)]
     assert ("Ville Fictive", "1-1", "1", 2024, "Ville Fictive", "fonctionnement", "ETP", 0.5, 0.25, None) in lines
     assert len(lines) == 4
@@ -42,5 +42,5 @@ def test_xlsx_budget_sheets(tmp_path):
         ("Ville Fictive", "1", "1.2", "1-2", 2024, 2000, 2500.5, None, None),
     ]
     plain = tmp_path / "plain.xlsx"
-    assert run("export", ROOT / "data/montpellier", "-f", "xlsx", "-o", plain).returncode == 0
-    assert openpyxl.load_workbook(plain).sheetnames == [name for name, _, _ in SHEETS]
+    assert run("export", ROOT / "data/montpellier", "-f", "xlsx", "--year", "2024", "-o", plain).returncode == 0
+    assert openpyxl.load_workbook(plain).sheetnames == [name for name, _, _ in SHEETS] + ["Statuts 2024"]
