@@ -76,7 +76,7 @@ def test_docx_has_word_headings_repeated_table_headers_images_page_numbers_and_l
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert len(doc.inline_shapes) == 1 + len(report.axes) + sum(1 for f in report.fiches if f.graphique_indicateurs)
     body = doc.element.body.xml
-    assert 'TOC \\o "1-2"' in body
+    assert 'TOC \\o "1-2" \\h' in body
     settings = [child.tag.split("}")[1] for child in doc.settings.element]
     assert settings.index("updateFields") < settings.index("compat")  # schema order: Word would offer a repair
     footer = doc.sections[0].footer._element.xml
@@ -85,10 +85,31 @@ def test_docx_has_word_headings_repeated_table_headers_images_page_numbers_and_l
     assert all({round(s.page_width.cm, 1), round(s.page_height.cm, 1)} == {21.0, 29.7} for s in doc.sections)  # A4
 
 
+def test_docx_table_of_contents_is_filled_with_links_to_every_heading_1_and_2(files):
+    doc = Document(str(files["bilan-complet.docx"]))
+    body = doc.element.body
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    bookmarks = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
+    links = list(body.iter(qn("w:hyperlink")))
+    entries = [("".join(t.text for t in link.iter(qn("w:t"))), link.get(qn("w:anchor"))) for link in links]
+    assert [t for t, _ in entries] == [t for _, t in headings] and len(entries) > 20
+    for entry, anchor in entries:  # each link leads to the bookmark on its heading
+        assert "".join(t.text for t in bookmarks[anchor].iter(qn("w:t"))) == entry
+    paragraphs = [link.getparent() for link in links]  # the field opens before the first entry, ends after the last
+    assert "TOC" in "".join(t.text for t in paragraphs[0].iter(qn("w:instrText")))
+    assert paragraphs[-1].findall(f"{qn('w:r')}/{qn('w:fldChar')}")[-1].get(qn("w:fldCharType")) == "end"
+    assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"  # Word adds the page numbers
+
+
 def test_docx_opens_in_libreoffice_and_synthese_is_at_most_8_pages(files, out):
     full = pages(soffice_to_pdf(files["bilan-complet.docx"], out))
     short = pages(soffice_to_pdf(files["bilan-synthese.docx"], out))
     assert short <= 8 < full
+    toc = " ".join(text(out / "bilan-complet.pdf", 2, 3).split())  # LibreOffice shows the filled table of contents
+    report = _report()
+    for heading in ("Le mot de la coordination", "4. Les fiches action", *(f"{f.id} — {f.titre}" for f in report.fiches
+                                                                           if not f.titre_seul)):
+        assert " ".join(heading.split()) in toc, heading
     body = text(out / "bilan-synthese.pdf")
     assert "Pour le comité de pilotage" in body and "Valider le report au 2ème trimestre 2025" in body
 
@@ -252,6 +273,16 @@ def test_cli_pdf_without_chromium_says_how_to_install_it(tmp_path, capsys, monke
     target = tmp_path / "b.pdf"
     assert main(["report", SUIVI, "--year", "2024", "-f", "pdf", "-o", str(target)]) == 2
     assert "CLSTOOL_CHROMIUM" in capsys.readouterr().err and not target.exists()
+
+
+def test_cli_pdf_with_a_program_that_is_not_chromium_stops_cleanly(tmp_path, capsys, monkeypatch):
+    """A browser that ends at once (here ``true``, not Chromium) gives a French message and no file."""
+    monkeypatch.setenv("CLSTOOL_CHROMIUM", tool("true", "coreutils"))
+    target = tmp_path / "b.pdf"
+    assert main(["report", SUIVI, "--year", "2024", "-f", "pdf", "--synthese", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "Chromium n'a pas produit le PDF (le navigateur s'est arrêté" in err and "Traceback" not in err
+    assert not target.exists()
 
 
 # --- Templates (--templates) -------------------------------------------------------------------------

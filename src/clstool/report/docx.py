@@ -5,8 +5,10 @@ Word's « Titre 1/2/3 » styles (``Heading 1…``: the navigation pane and the a
 contents see them), tables are real tables whose header row repeats on each page, the charts
 are PNG images (:mod:`clstool.report.images`), the footer numbers the pages, and the wide
 tables (calendar, partners) sit in landscape sections. The table of contents is a Word field
-that Word fills when the document opens (it asks to update the fields; LibreOffice: Outils →
-Mettre à jour → Tout).
+written already filled with the level 1 and 2 headings, each a link to a bookmark on its heading
+(what Word itself writes), so every reader shows it as it is; the page numbers cannot be known
+without laying the pages out, so the document asks Word to update its fields when it opens
+(``w:updateFields``), which adds them (LibreOffice: Outils → Mettre à jour → Tout).
 
 The look comes from a template: ``report.docx`` in ``--templates DOSSIER`` (its styles, page
 setup, header and footer), else python-docx's default; its content is ignored. The text comes
@@ -26,6 +28,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 from clstool.errors import InputError
 from clstool.report import images
@@ -41,23 +44,36 @@ SETTINGS_AFTER = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docV
                   "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
 
 
+TOC = 'TOC \\o "1-2" \\h \\z \\u'  #: the table of contents field: headings 1–2, as hyperlinks
+
+
+def _element(tag: str, text: str | None = None, **attributes: str):
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(name.replace("_", ":", 1)), value)
+    if text is not None:
+        element.set(qn("xml:space"), "preserve")
+        element.text = text
+    return element
+
+
+def _field_chars(instruction: str | None = None):
+    """The runs that open a field (its instruction, then the separator before its shown result), or close it."""
+    if instruction is None:
+        return [_run(_element("w:fldChar", w_fldCharType="end"))]
+    return [_run(_element("w:fldChar", w_fldCharType="begin")), _run(_element("w:instrText", instruction)),
+            _run(_element("w:fldChar", w_fldCharType="separate"))]
+
+
+def _run(*children):
+    run = OxmlElement("w:r")
+    run.extend(children)
+    return run
+
+
 def _field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """A Word field (PAGE, NUMPAGES, TOC…) in ``paragraph``, with ``placeholder`` shown until updated."""
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", placeholder),
-                       ("end", None)):
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        elif kind == "text":
-            element = OxmlElement("w:t")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
+    """A Word field (PAGE, NUMPAGES…) in ``paragraph``, with ``placeholder`` shown until updated."""
+    paragraph._p.extend([*_field_chars(instruction), _run(_element("w:t", placeholder)), *_field_chars()])
 
 
 class Writer:
@@ -66,6 +82,7 @@ class Writer:
     def __init__(self, template: Path | None):
         self.doc = Document(str(template)) if template else Document()
         self._ids: dict[str, str] = {}
+        self._toc = None  #: the paragraph where the table of contents goes, filled by :meth:`data`
         if template:
             body = self.doc.element.body
             for child in list(body):
@@ -163,10 +180,52 @@ class Writer:
             section.page_width, section.page_height = height, width
         section.orientation = WD_ORIENT.LANDSCAPE if on else WD_ORIENT.PORTRAIT
 
+    def table_of_contents(self) -> None:
+        """The place of the table of contents, filled when the whole document is written."""
+        self._toc = self.doc.add_paragraph()
+
+    def _fill_table_of_contents(self) -> None:
+        """The TOC field, its result already written: one paragraph per heading 1–2, a link to its bookmark."""
+        if self._toc is None:
+            return
+        levels = {self.doc.styles[f"Heading {n}"].style_id: n for n in (1, 2)}
+        body = self.doc.element.body
+        taken = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart")) if b.get(qn("w:id"), "").isdigit()]
+        number = max(taken, default=0)
+        entries = []
+        for paragraph in body.iterchildren(qn("w:p")):
+            style = paragraph.pPr.pStyle.val if paragraph.pPr is not None and paragraph.pPr.pStyle is not None else None
+            if style not in levels:
+                continue
+            number += 1
+            name = f"_Toc{number:09d}"  # the form of Word's own bookmarks, which it replaces when it updates
+            start = _element("w:bookmarkStart", w_id=str(number), w_name=name)
+            if paragraph.pPr is not None:
+                paragraph.pPr.addnext(start)
+            else:
+                paragraph.insert(0, start)
+            paragraph.append(_element("w:bookmarkEnd", w_id=str(number)))
+            entries.append((levels[style], "".join(t.text or "" for t in paragraph.iter(qn("w:t"))), name))
+        previous = self._toc._p
+        for index, (level, text, name) in enumerate(entries):
+            paragraph = previous if index == 0 else OxmlElement("w:p")
+            if index:
+                previous.addnext(paragraph)
+            if level == 2:
+                Paragraph(paragraph, self._toc._parent).paragraph_format.left_indent = Cm(0.6)
+            if index == 0:
+                paragraph.extend(_field_chars(TOC))
+            link = _element("w:hyperlink", w_anchor=name, w_history="1")
+            link.append(_run(_element("w:t", text)))
+            paragraph.append(link)
+            previous = paragraph
+        previous.extend(_field_chars())
+
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def data(self) -> bytes:
+        self._fill_table_of_contents()
         settings = self.doc.settings.element
         if settings.find(qn("w:updateFields")) is None:  # Word fills the table of contents when it opens the file
             update = OxmlElement("w:updateFields")

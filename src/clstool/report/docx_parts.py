@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clstool.report.docx import Writer, _field, fiche_heading
+from clstool.report.docx import Writer, fiche_heading
 from clstool.report.views import BudgetRow, CalendarEntry, FicheView, Report
 
 
@@ -48,10 +48,9 @@ def cover(w: Writer, r: Report) -> None:
         w.para("Rien n'est extrapolé : une information absente des fichiers est écrite « non renseigné ».", italic=True)
     if not r.synthese:
         w.heading("Sommaire", 1, page_break=True)
-        paragraph = w.doc.add_paragraph()
-        _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u',
-               "Sommaire : dans Word, acceptez la mise à jour des champs à l'ouverture (ou F9) ; "
-               "dans LibreOffice : Outils → Mettre à jour → Tout.")
+        w.table_of_contents()
+        w.para("Numéros de page : Word les ajoute en mettant à jour les champs, ce qu'il propose à l'ouverture "
+               "(ou F9) ; LibreOffice : Outils → Mettre à jour → Tout.", italic=True)
 
 
 def bilan(w: Writer, r: Report) -> None:
