@@ -273,6 +273,8 @@ def format_text(text: str, kind: str = "fiche") -> str:
     result = fast_layout(before.text, before.data, model, before.positions)
     if result is None:
         result = _ruamel_layout(before.text, model)
+    if result == text:  # already in format: the same text reads the same, comments and all
+        return result
     try:
         after = read_yaml(result.encode("utf-8"))
     except YamlError:  # pragma: no cover - a layout bug: never write it
