@@ -163,6 +163,34 @@ def test_fifo_is_refused_without_hanging(tmp_path, capsys):
     assert code == 1 and "1-3.yaml:1:1: erreur CLS010 ce n'est pas un fichier ordinaire" in output, output
 
 
+def _zero_link(root: Path) -> Path:
+    territory(root)
+    (root / "fiches" / "1-3.yaml").symlink_to("/dev/zero")
+    return root / "fiches" / "1-3.yaml"
+
+
+@pytest.mark.parametrize("target", ["dev-zero", "fifo", "link-to-dev-zero"])
+def test_devices_on_the_command_line_are_refused_without_hanging(target, tmp_path, capsys):
+    path = {"dev-zero": lambda: Path("/dev/zero"),
+            "fifo": lambda: CASES["tube-nomme"](tmp_path / "t") / "fiches" / "1-3.yaml",
+            "link-to-dev-zero": lambda: _zero_link(tmp_path / "t")}[target]()
+    for argv in (["validate", "--no-cache"], ["fmt", "--check"], ["fmt"], ["export", "-f", "json"],
+                 ["status", "--year", "2024"]):
+        start = time.monotonic()
+        code, output = run(capsys, *argv, str(path))
+        check(code, output, f"{target} : {' '.join(argv)}")
+        assert code in (1, 2) and time.monotonic() - start < 5, output
+        assert str(path) in output, output  # named: refused (validate, fmt) or left out (status, export)
+        assert re.search(r"n'est pas un fichier YAML|pas un fichier ordinaire|ignoré", output), output
+
+
+def test_fmt_drops_a_str_tag_and_keeps_the_text(tmp_path, capsys):
+    folder = CASES["etiquette-str"](tmp_path / "t")
+    assert run(capsys, "fmt", str(folder))[0] == 0
+    assert (folder / "fiches" / "1-1.yaml").read_text(encoding="utf-8") == FICHE_1
+    assert run(capsys, "fmt", "--check", str(folder))[0] == 0
+
+
 def test_too_large_file_is_refused_before_reading(tmp_path, capsys, monkeypatch):
     from clstool import fsutil
 
