@@ -9,6 +9,7 @@ bounded number of examples) and asserts the same of validate, status and export.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
@@ -162,6 +163,34 @@ def test_fifo_is_refused_without_hanging(tmp_path, capsys):
     assert code == 1 and "1-3.yaml:1:1: erreur CLS010 ce n'est pas un fichier ordinaire" in output, output
 
 
+def _zero_link(root: Path) -> Path:
+    territory(root)
+    (root / "fiches" / "1-3.yaml").symlink_to("/dev/zero")
+    return root / "fiches" / "1-3.yaml"
+
+
+@pytest.mark.parametrize("target", ["dev-zero", "fifo", "link-to-dev-zero"])
+def test_devices_on_the_command_line_are_refused_without_hanging(target, tmp_path, capsys):
+    path = {"dev-zero": lambda: Path("/dev/zero"),
+            "fifo": lambda: CASES["tube-nomme"](tmp_path / "t") / "fiches" / "1-3.yaml",
+            "link-to-dev-zero": lambda: _zero_link(tmp_path / "t")}[target]()
+    for argv in (["validate", "--no-cache"], ["fmt", "--check"], ["fmt"], ["export", "-f", "json"],
+                 ["status", "--year", "2024"]):
+        start = time.monotonic()
+        code, output = run(capsys, *argv, str(path))
+        check(code, output, f"{target} : {' '.join(argv)}")
+        assert code in (1, 2) and time.monotonic() - start < 5, output
+        assert str(path) in output, output  # named: refused (validate, fmt) or left out (status, export)
+        assert re.search(r"n'est pas un fichier YAML|pas un fichier ordinaire|ignoré", output), output
+
+
+def test_fmt_drops_a_str_tag_and_keeps_the_text(tmp_path, capsys):
+    folder = CASES["etiquette-str"](tmp_path / "t")
+    assert run(capsys, "fmt", str(folder))[0] == 0
+    assert (folder / "fiches" / "1-1.yaml").read_text(encoding="utf-8") == FICHE_1
+    assert run(capsys, "fmt", "--check", str(folder))[0] == 0
+
+
 def test_too_large_file_is_refused_before_reading(tmp_path, capsys, monkeypatch):
     from clstool import fsutil
 
@@ -289,15 +318,21 @@ def test_unreadable_folders_are_reported(tmp_path, capsys, monkeypatch):
 
 
 # --- mutations of the real files ------------------------------------------------------------------
+#
+# CI: 25 examples, derandomized. benchmarks/fuzz_long.py sets CLSTOOL_FUZZ_MUTATIONS for the long
+# run: that many random examples (its seed), and every command of the list below on each.
 
-REAL = sorted((ROOT / "data").rglob("fiches/*.yaml"))
+MUTATIONS = int(os.environ.get("CLSTOOL_FUZZ_MUTATIONS", "0"))
+REAL = sorted((ROOT / "data").rglob("fiches/*.yaml")) + sorted((ROOT / "examples").rglob("fiches/*.yaml"))
+CONTRATS = sorted((ROOT / "data").glob("*/contrat.yaml")) + sorted((ROOT / "examples").glob("*/contrat.yaml"))
 HOSTILE = ["1e999", "-1e999", "9" * 400, "0", "-1", "99999999999", "2022-02-30", "1-²", "!!str x", "&a x",
-           "*a", "[", "{a: 1}", "[a, b]", "~", "true", '"\\x01\\x7f"', '"\\u2028"', "''", "|\n  x", "x" * 5000]
+           "*a", "[", "{a: 1}", "[a, b]", "~", "true", '"\\x01\\x7f"', '"\\u2028"', "''", "|\n  x", "x" * 5000,
+           "20270", "no", '"1:30"', "[]  # c", "2024-13-01", "1.5", ".inf", "0x1F", "-", "? x", "a: b", "\t"]
 
 
 @st.composite
 def mutated(draw) -> tuple[str, bytes]:
-    path = draw(st.sampled_from(REAL))
+    path = draw(st.sampled_from(REAL + CONTRATS if MUTATIONS else REAL))
     lines = path.read_text(encoding="utf-8").split("\n")
     kind = draw(st.sampled_from(["scalar", "duplicate", "control"]))
     index = draw(st.integers(0, len(lines) - 1))
@@ -315,17 +350,36 @@ def mutated(draw) -> tuple[str, bytes]:
     return path.name, "\n".join(lines).encode("utf-8")
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
+def _mutated_commands(folder: Path, out: Path) -> list[list[str]]:
+    t = str(folder)
+    quick = [["validate", "--no-cache", t], ["status", "--year", "2024", t], ["export", "-f", "json", t],
+             ["fmt", "--check", t]]
+    if not MUTATIONS:
+        return quick
+    return [*quick, ["calendar", "--year", "2024", "-f", "ics", t],
+            ["report", "--year", "2024", "-o", str(out / "bilan.html"), t],
+            *(["export", "-f", f, "-o", str(out / f"export.{f}"), t] for f in ("csv", "xlsx", "tet"))]
+
+
+@settings(max_examples=MUTATIONS or 25, deadline=None, derandomize=not MUTATIONS,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=mutated())
 def test_mutated_real_fiches(case, tmp_path_factory, capsys):
     name, raw = case
-    folder = territory(tmp_path_factory.mktemp("mut") / "t", contrat=CONTRAT.replace("  fin: 2027", "  fin: 2030"),
-                       fiches={name: raw})
+    root = tmp_path_factory.mktemp("mut")
+    if name == "contrat.yaml":
+        folder = territory(root / "t", contrat=raw.decode("utf-8"))
+    else:
+        folder = territory(root / "t", contrat=CONTRAT.replace("  fin: 2027", "  fin: 2030"), fiches={name: raw})
+    (root / "sorties").mkdir()
     start = time.monotonic()
-    for argv in (["validate", "--no-cache", str(folder)], ["status", "--year", "2024", str(folder)],
-                 ["export", "-f", "json", str(folder)], ["fmt", "--check", str(folder)]):
+    for argv in _mutated_commands(folder, root / "sorties"):
         code, output = run(capsys, *argv)
         check(code, output, f"{name} : {' '.join(argv)}")
-    assert time.monotonic() - start < 10
-    shutil.rmtree(folder.parent, ignore_errors=True)
+    assert time.monotonic() - start < (10 if not MUTATIONS else 30)
+    if MUTATIONS:  # fmt writes, then finds nothing left to do (idempotent) on what it could format
+        code, output = run(capsys, "fmt", str(folder))
+        check(code, output, f"{name} : fmt")
+        again, output = run(capsys, "fmt", "--check", str(folder))
+        assert again == (2 if code == 2 else 0), f"{name} : fmt puis fmt --check : {again}\n{output}"
+    shutil.rmtree(root, ignore_errors=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import re
 import time
 import warnings
@@ -257,9 +258,11 @@ def _filled_template() -> bytes:
 
 
 _MUTATIONS = st.sampled_from(["truncate", "flip", "insert", "delete", "duplicate-tag", "number"])
+#: CI: 40 examples; benchmarks/fuzz_long.py sets CLSTOOL_FUZZ_WORKBOOKS for the long run
+_EXAMPLES = int(os.environ.get("CLSTOOL_FUZZ_WORKBOOKS", "40"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_templates_never_crash(tmp_path, capsys, data):
     base = _filled_template()

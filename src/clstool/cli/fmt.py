@@ -20,7 +20,7 @@ def fmt(
     """Mettre les fichiers au format canonique (indentation, guillemets, ordre des clés), commentaires gardés."""
     from clstool.edit.fmt import format_paths
 
-    results = format_paths(paths or ["."], write=not (check or diff))
+    results = format_paths(paths or ["."], write=not (check or diff), texts=diff)
     out, err = console(), console(stderr=True)
     changed = [r for r in results if r.changed]
     broken = [r for r in results if r.error]

@@ -46,8 +46,7 @@ def _special(rest: str) -> bool:
         before = rest[:match.start()].rstrip(" ")
         if not before or before[-1] in ":-\n":
             return True
-    text = "\n" + rest
-    return "\n---" in text or "\n..." in text
+    return rest.startswith(("---", "...")) or "\n---" in rest or "\n..." in rest
 
 
 @lru_cache(maxsize=1)
@@ -86,9 +85,19 @@ def block_plain(text: str) -> bool:
     return not (analysis.empty or analysis.multiline) and analysis.allow_block_plain
 
 
-@lru_cache(maxsize=65536)
 def plain_allowed(text: str) -> bool:
     """Whether ``text`` is written as a plain scalar in the canonical layout."""
+    # Most texts of a fiche are sentences: their first character is no resolver's (neither
+    # YAML 1.1's nor 1.2's resolvers look at a text whose first character is not in
+    # _MAYBE_TYPED, nor is « ! & * » allowed by _SURELY_PLAIN) and ruamel's analysis would let
+    # them be plain: answered here, before the cache (sentences are seldom seen twice).
+    if text and text[0] not in _MAYBE_TYPED and _SURELY_PLAIN.match(text) and text.isprintable():
+        return True
+    return _plain_allowed(text)
+
+
+@lru_cache(maxsize=65536)
+def _plain_allowed(text: str) -> bool:
     if yaml11_changes(text):
         return False
     if text[:1] in _MAYBE_TYPED:
@@ -117,6 +126,14 @@ def _float(src: tuple[list[str], dict], path: tuple) -> str | None:
 
 
 def _scalar(value: Any, key: Any = None) -> str | None:
+    if type(value) is str:  # the common case first
+        if not value.isprintable():
+            return None
+        if value and value[0] not in _MAYBE_TYPED and _SURELY_PLAIN.match(value):
+            return value  # a sentence: plain_allowed's first test, inlined (the hot path of fmt)
+        if key in ID_KEYS and value[:1].isdigit():
+            return quoted(value)
+        return value if plain_allowed(value) else quoted(value)
     if value is True:
         return "true"
     if value is False:
@@ -124,11 +141,7 @@ def _scalar(value: Any, key: Any = None) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        if not value.isprintable():
-            return None
-        if key in ID_KEYS and value[:1].isdigit():
-            return quoted(value)
-        return value if plain_allowed(value) else quoted(value)
+        return _scalar(str(value), key)
     return None  # None, floats, anything else: ruamel's path
 
 
@@ -179,30 +192,42 @@ def schema_order(keys: Sequence[Any], rank: Mapping[str, int]) -> list[int]:
     return [position for _, positions in groups for position in positions]
 
 
-def _ordered(mapping: dict, model: type[BaseModel], path: tuple) -> list:
-    rank = _rank(model, tuple(0 if isinstance(p, int) and not isinstance(p, bool) else p for p in path))
+def _ordered(mapping: dict, rank: Mapping[str, int]) -> list:
     keys = list(mapping)
-    return [keys[i] for i in schema_order(keys, rank)] if rank else keys
+    if not rank:
+        return keys
+    known = [r for r in (rank.get(k) if isinstance(k, str) else None for k in keys) if r is not None]
+    if all(a < b for a, b in zip(known, known[1:], strict=False)):  # already in order, as most files are
+        return keys
+    return [keys[i] for i in schema_order(keys, rank)]
 
 
-def _mapping(node: dict, indent: int, out: list[str], model: type[BaseModel], path: tuple,
+def _mapping(node: dict, indent: int, out: list[str], model: type[BaseModel], path: tuple, rpath: tuple,
              src: tuple[list[str], dict], first_prefix: str | None = None) -> None:
-    for n, key in enumerate(_ordered(node, model, path)):
+    """``path``: where ``node`` is in the file; ``rpath``: the same with list indices as 0, where
+    its keys are in the schema."""
+    pad = " " * indent
+    for n, key in enumerate(_ordered(node, _rank(model, rpath))):
         text = _key(key)
         if text is None:
             raise _Unsupported
-        prefix = first_prefix if (n == 0 and first_prefix is not None) else " " * indent
+        prefix = first_prefix if (n == 0 and first_prefix is not None) else pad
         value = node[key]
-        if isinstance(value, dict):
+        if type(value) is str:
+            scalar = _scalar(value, key)
+            if scalar is None:
+                raise _Unsupported
+            out.append(f"{prefix}{text}: {scalar}")
+        elif isinstance(value, dict):
             if value:
                 out.append(f"{prefix}{text}:")
-                _mapping(value, indent + 2, out, model, (*path, key), src)
+                _mapping(value, indent + 2, out, model, (*path, key), (*rpath, key), src)
             else:
                 out.append(f"{prefix}{text}: {{}}")
         elif isinstance(value, list):
             if value:
                 out.append(f"{prefix}{text}:")
-                _sequence(value, indent + 2, out, model, (*path, key), src)
+                _sequence(value, indent + 2, out, model, (*path, key), (*rpath, key), src)
             else:
                 out.append(f"{prefix}{text}: []")
         else:
@@ -212,13 +237,19 @@ def _mapping(node: dict, indent: int, out: list[str], model: type[BaseModel], pa
             out.append(f"{prefix}{text}: {scalar}")
 
 
-def _sequence(node: list, indent: int, out: list[str], model: type[BaseModel], path: tuple,
+def _sequence(node: list, indent: int, out: list[str], model: type[BaseModel], path: tuple, rpath: tuple,
               src: tuple[list[str], dict]) -> None:
     dash = " " * indent + "- "
+    item_rpath = (*rpath, 0)
     for n, item in enumerate(node):
-        if isinstance(item, dict):
+        if type(item) is str:
+            scalar = _scalar(item)
+            if scalar is None:
+                raise _Unsupported
+            out.append(dash + scalar)
+        elif isinstance(item, dict):
             if item:
-                _mapping(item, indent + 2, out, model, (*path, n), src, first_prefix=dash)
+                _mapping(item, indent + 2, out, model, (*path, n), item_rpath, src, first_prefix=dash)
             else:
                 out.append(dash + "{}")
         elif isinstance(item, list):
@@ -232,19 +263,21 @@ def _sequence(node: list, indent: int, out: list[str], model: type[BaseModel], p
             out.append(dash + scalar)
 
 
-def _header(text: str) -> tuple[list[str], str] | None:
+_BLANK_LINE = re.compile(r"^\s*$", re.MULTILINE)  # as str.strip() sees blank: \s is str.isspace()
+
+
+def _header(lines: list[str]) -> tuple[list[str], str] | None:
     """The comment and blank lines before the first content line, and the rest; None when
     the rest holds a comment or a blank line."""
-    lines = text.split("\n")
     n = 0
     while n < len(lines) and (not lines[n].strip() or lines[n].lstrip().startswith("#")):
         n += 1
     body = lines[n:]
     if body and body[-1] == "":
         body = body[:-1]
-    if any(not line.strip() for line in body):
-        return None
     rest = "\n".join(body)
+    if body and _BLANK_LINE.search(rest):
+        return None
     if "#" in rest:
         from clstool.lint.suppressions import comment_start
 
@@ -258,7 +291,8 @@ def fast_layout(text: str, data: Any, model: type[BaseModel], positions: dict) -
     None when ruamel.yaml must do it (module docstring)."""
     if not isinstance(data, dict) or not data or "\r" in text or "\t" in text:
         return None
-    found = _header(text.lstrip("\ufeff"))
+    lines = text.lstrip("\ufeff").split("\n")
+    found = _header(lines)
     if found is None:
         return None
     header, rest = found
@@ -266,7 +300,7 @@ def fast_layout(text: str, data: Any, model: type[BaseModel], positions: dict) -
         return None
     out: list[str] = [line.rstrip() for line in header]
     try:
-        _mapping(data, 0, out, model, (), (text.lstrip("\ufeff").split("\n"), positions))
+        _mapping(data, 0, out, model, (), (), (lines, positions))
     except _Unsupported:
         return None
     return "\n".join(out) + "\n"

@@ -46,7 +46,8 @@ from clstool.lint.suppressions import comment_start, indent_of
 from clstool.model.bilan import BilanAnnuel
 from clstool.model.contrat import Contrat
 from clstool.model.documents import Fiche
-from clstool.yamlio.load import discover, read_problem, read_source
+from clstool.yamlio.load import Territory, discover, read_problem, read_source
+from clstool.yamlio.parallel import each_territory
 from clstool.yamlio.read import YamlError, read_yaml, resolve_scalar
 from clstool.yamlio.schema_errors import allowed_keys
 from clstool.yamlio.write import ID_KEYS, canonical_yaml
@@ -63,10 +64,7 @@ class Formatted:
     original: str = ""
     formatted: str = ""
     error: str | None = None
-
-    @property
-    def changed(self) -> bool:
-        return self.error is None and self.formatted != self.original
+    changed: bool = False  #: formatted, and different from the original
 
     def diff(self) -> str:
         return "".join(difflib.unified_diff(
@@ -273,6 +271,8 @@ def format_text(text: str, kind: str = "fiche") -> str:
     result = fast_layout(before.text, before.data, model, before.positions)
     if result is None:
         result = _ruamel_layout(before.text, model)
+    if result == text:  # already in format: the same text reads the same, comments and all
+        return result
     try:
         after = read_yaml(result.encode("utf-8"))
     except YamlError:  # pragma: no cover - a layout bug: never write it
@@ -307,50 +307,62 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [""])[0][:200]
 
 
-def format_paths(paths: list[str], write: bool = True) -> list[Formatted]:
+def format_paths(paths: list[str], write: bool = True, texts: bool = True) -> list[Formatted]:
     """Format the contract and fiche files designated by ``paths`` (as ``validate`` finds them);
     write the ones that change when ``write``. One file that cannot be formatted is reported
-    (``error``) and the others are still formatted."""
+    (``error``) and the others are still formatted. ``texts=False``: the results do not keep
+    the original and formatted texts (``diff`` needs them; ``changed`` is set either way)."""
     import gc
 
     before = gc.get_threshold()
     gc.set_threshold(50_000, 20, 100)  # reading builds many small acyclic trees: collect rarely
     try:
-        return _format_paths(paths, write)
+        return _format_paths(paths, write, texts)
     finally:
         gc.set_threshold(*before)
 
 
-def _format_paths(paths: list[str], write: bool) -> list[Formatted]:
+def _format_paths(paths: list[str], write: bool, texts: bool) -> list[Formatted]:
     results: list[Formatted] = []
-    for territory in discover(paths):
-        for source in territory.files:
-            if source.reference_only:
-                continue
-            item = Formatted(source.display, source.path)
-            results.append(item)
-            if source.unreadable is not None:
-                item.error = source.unreadable
-                continue
-            try:
-                raw = read_source(source.path)
-            except OSError as exc:
-                item.error = read_problem(exc)[1]
-                continue
-            try:
-                item.original = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                item.error = "le fichier n'est pas en UTF-8 (clstool validate dit quel encodage)"
-                continue
-            try:
-                item.formatted = format_text(item.original, source.kind)
-            except FormatError as exc:
-                item.error = str(exc)
-                continue
-            except (RecursionError, MemoryError, ValueError, TypeError) as exc:  # one file never stops the run
-                item.error = f"mise en forme impossible ({type(exc).__name__}) : fichier laissé tel quel"
-                continue
-            if write and item.changed:
-                # through a symbolic link: the file it points to is rewritten, the link stays
-                atomic_write(os.path.realpath(source.path), item.formatted)
+    for part in each_territory(_format_territory, discover(paths), write, texts):
+        results.extend(part)
+    return results
+
+
+def _format_territory(territory: Territory, write: bool, texts: bool) -> list[Formatted]:
+    """The files of one territory, formatted (and written when ``write``): territories are
+    independent, so a corpus of many is shared among worker processes (each_territory)."""
+    results: list[Formatted] = []
+    for source in territory.files:
+        if source.reference_only:
+            continue
+        item = Formatted(source.display, source.path)
+        results.append(item)
+        if source.unreadable is not None:
+            item.error = source.unreadable
+            continue
+        try:
+            raw = read_source(source.path)
+        except OSError as exc:
+            item.error = read_problem(exc)[1]
+            continue
+        try:
+            item.original = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            item.error = "le fichier n'est pas en UTF-8 (clstool validate dit quel encodage)"
+            continue
+        try:
+            item.formatted = format_text(item.original, source.kind)
+        except FormatError as exc:
+            item.error = str(exc)
+            continue
+        except (RecursionError, MemoryError, ValueError, TypeError) as exc:  # one file never stops the run
+            item.error = f"mise en forme impossible ({type(exc).__name__}) : fichier laissé tel quel"
+            continue
+        item.changed = item.formatted != item.original
+        if write and item.changed:
+            # through a symbolic link: the file it points to is rewritten, the link stays
+            atomic_write(os.path.realpath(source.path), item.formatted)
+        if not texts:  # not carried back from a worker process for nothing
+            item.original = item.formatted = ""
     return results

@@ -232,6 +232,7 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
             found[key] = Territory(root=root, display=display, resolved=key)
         return key
 
+    given_as: dict[Path, Path] = {}  # a file given alone, resolved → as given (a link stays named as given)
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -258,6 +259,7 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
             files = wanted.setdefault(key, set())
             if files is not None:  # None: the whole territory is wanted already
                 files.add(path.resolve())
+                given_as.setdefault(path.resolve(), Path(os.path.abspath(given)))
     for key, terr in found.items():
         only = wanted.get(key)
         contrat_path = terr.root / CONTRAT
@@ -280,7 +282,9 @@ def discover(paths: list[str], siblings: bool = False) -> list[Territory]:
         if only is not None:  # single files outside a fiches/ folder
             listed = {f.path.resolve() for f in terr.fiches} | ({contrat_path.resolve()} if terr.contrat else set())
             for extra in sorted(only - listed):
-                rel = os.path.relpath(extra, terr.root.resolve())
+                shown_as = given_as.get(extra, extra)
+                rel = os.path.relpath(extra, terr.root.resolve()) if shown_as == extra else \
+                    os.path.relpath(shown_as, os.path.abspath(terr.root))
                 terr.fiches.append(SourceFile(_join(terr.display, rel), extra, "fiche"))
     territories = list(found.values())
     for folder, exc in errors:  # reported as a territory of its own: CLS010, exit code 1

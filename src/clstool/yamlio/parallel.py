@@ -32,6 +32,7 @@ def each_territory(fn: Callable[..., T], territories: list[Territory], *extra: A
     """``fn(territory, *extra)`` for every territory, in order. ``fn`` must be a module-level
     function and its result picklable; ``jobs``: processes (None: one per core)."""
     workers = min(jobs or os.cpu_count() or 1, len(territories))
+    done = 0  # territories already given back, not to be given twice if the workers fail
     if workers > 1 and len(territories) >= PARALLEL_MIN_TERRITORIES:
         size = max(1, -(-len(territories) // (workers * 20)))
         chunks = [territories[i:i + size] for i in range(0, len(territories), size)]
@@ -39,9 +40,11 @@ def each_territory(fn: Callable[..., T], territories: list[Territory], *extra: A
             context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 for part in pool.map(_chunk, [(fn, c, extra) for c in chunks]):
-                    yield from part
+                    for result in part:
+                        done += 1
+                        yield result
             return
         except (OSError, BrokenProcessPool):
-            pass  # no worker processes here (sandbox, no /dev/shm): do it in this process
-    for territory in territories:
+            pass  # no worker processes here (sandbox, no /dev/shm): the rest in this process
+    for territory in territories[done:]:
         yield fn(territory, *extra)
