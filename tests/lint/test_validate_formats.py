@@ -138,7 +138,7 @@ def test_sarif_and_github_paths_are_relative_to_the_repository_root():
     """Run from a sub-folder of the repository, the paths still start at its root: GitHub and
     code scanning look files up from there."""
     proc = run("validate", "montpellier", "--format", "github", cwd=ROOT / "data")
-    assert "::warning file=data/montpellier/fiches/1-2.yaml,line=121,col=1,title=CLS203::" in proc.stdout
+    assert "::warning file=data/montpellier/fiches/1-2.yaml,line=123,col=1,title=CLS203::" in proc.stdout
     proc = run("validate", "montpellier", "--format", "sarif", cwd=ROOT / "data")
     run_ = json.loads(proc.stdout)["runs"][0]
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"

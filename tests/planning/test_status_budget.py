@@ -10,7 +10,9 @@ import json
 import budget_helpers
 from conftest import ROOT, run
 
-from clstool.interop.status_output import COLUMNS
+from clstool.interop.status_output import COLUMNS, HEADERS
+
+CODES = {header: code for code, header in HEADERS.items()}
 
 
 def test_json_gives_sub_axes_and_the_year_budget(tmp_path):
@@ -37,13 +39,12 @@ def test_json_gives_sub_axes_and_the_year_budget(tmp_path):
 
 def test_csv_adds_the_columns_only_when_needed(tmp_path):
     root = budget_helpers.write(tmp_path / "t")
-    rows = list(
-        csv.DictReader(io.StringIO(run("status", root, "--year", "2024", "-f", "csv", "--csv-dialect", "standard").stdout))
-    )
+    out = run("status", root, "--year", "2024", "-f", "csv", "--csv-dialect", "standard").stdout
+    rows = [{CODES[header]: value for header, value in row.items()} for row in csv.DictReader(io.StringIO(out))]
     fiche = next(r for r in rows if r["niveau"] == "fiche" and r["fiche"] == "1-2")
     assert (fiche["sous_axe"], fiche["budget_prevu_euros"], fiche["budget_realise_euros"]) == ("1.2", "2000", "2500.5")
     plain = run("status", ROOT / "data/montpellier", "--year", "2024", "-f", "csv", "--csv-dialect", "standard").stdout
-    assert next(csv.reader(io.StringIO(plain))) == list(COLUMNS)
+    assert next(csv.reader(io.StringIO(plain))) == [HEADERS[c] for c in COLUMNS]
 
 
 def test_table_shows_the_budget_per_axis_and_sub_axis(tmp_path):

@@ -41,8 +41,11 @@ def salvage(model: type[M], data: Any) -> M | None:
             targets = {resolve_path(current, tuple(e["loc"]))[0] for e in exc.errors()}
         if () in targets:
             return None
-        for path in targets:
-            _mark(current, path)
+        cut: list[tuple] = []
+        for path in sorted(targets, key=len):  # a value inside a part already cut goes with it
+            if not any(path[: len(done)] == done for done in cut):
+                _mark(current, path)
+                cut.append(path)
         current = _sweep(current)
     return None
 
