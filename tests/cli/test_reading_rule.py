@@ -161,3 +161,15 @@ def test_a_bom_is_a_warning_that_fmt_removes(territory, tmp_path):
     assert run("fmt", "terr", cwd=tmp_path).returncode == 0
     assert path.read_bytes().startswith(b"id:")
     assert "CLS002" not in run("validate", "--no-cache", "terr", cwd=tmp_path).stdout
+
+
+def test_a_contract_that_cannot_be_read_at_all_gives_its_error_and_no_report(tmp_path):
+    # the period is required: out of bounds, nothing of the contract is left to build a report on
+    target = tmp_path / "terr"
+    shutil.copytree(EXAMPLE, target)
+    _replace(target / "contrat.yaml", "  fin: 2027\n", "  fin: 20270\n")
+    out = tmp_path / "bilan.html"
+    proc = run("report", target, "--year", "2024", "-o", out)
+    _stderr_lists(proc, target, "contrat.yaml", "CLS024")
+    assert "le bilan a besoin du contrat ; aucun bilan écrit" in proc.stderr
+    assert not out.exists()

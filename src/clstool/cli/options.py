@@ -62,7 +62,7 @@ def emit(data: str | bytes | Iterable[bytes], output: Optional[str]) -> None:
     sys.stdout.buffer.flush()
 
 
-def finish(diagnostics) -> int:
+def finish(diagnostics, written: bool = True) -> int:
     """The end of every reading command (:mod:`clstool.lint.reading`): after the output, the
     errors of the files read on stderr, as ``clstool validate`` gives them; the exit code (1
     when there are errors). Warnings are left to ``clstool validate``: they change nothing."""
@@ -74,8 +74,9 @@ def finish(diagnostics) -> int:
     if not errors.diagnostics:
         return 0
     err = console(stderr=True)
-    err.print(f"Attention : {plural(len(errors.diagnostics), 'erreur')} dans les fichiers lus ; la sortie "
-              "montre tout ce qui a pu être lu et signale sur place ce qui manque.", style="bold red", markup=False)
+    said = (" ; la sortie montre tout ce qui a pu être lu et signale sur place ce qui manque." if written else " :")
+    err.print(f"Attention : {plural(len(errors.diagnostics), 'erreur')} dans les fichiers lus{said}",
+              style="bold red", markup=False)
     for line in list(text_lines(errors))[:-3]:  # the lines, without the counts validate adds after them
         err.print(line)
     return 1

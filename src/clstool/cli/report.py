@@ -47,7 +47,7 @@ def report(
     sur plusieurs territoires, la vue d'ensemble de ces contrats (département, région)."""
     from clstool.lint.reading import read
     from clstool.planning.plan import parse_as_of
-    from clstool.report.build import build
+    from clstool.report.build import ContractUnreadable, build
     from clstool.report.render import DOCUMENTS, document, render
     from clstool.yamlio.load import discover
 
@@ -58,8 +58,12 @@ def report(
         return
     date = parse_as_of(as_of, year) if as_of else None
     reading = read(paths or ["."])
-    result = build(reading.project, year, date, only_fiches=ids(fiche) or (), only_axes=ids(axe) or (),
-                   synthese=synthese, validation=reading.result)
+    try:
+        result = build(reading.project, year, date, only_fiches=ids(fiche) or (), only_axes=ids(axe) or (),
+                       synthese=synthese, validation=reading.result)
+    except ContractUnreadable as exc:
+        console(stderr=True).print(f"Erreur : {exc}", style="bold red", markup=False)
+        raise typer.Exit(finish(reading.diagnostics, written=False) or 1) from None
     if format.value in DOCUMENTS:
         emit(document(result, format.value, templates), output)
     else:

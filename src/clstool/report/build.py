@@ -66,6 +66,11 @@ from clstool.report.views import (
 from clstool.yamlio.load import Project, Territory
 
 
+class ContractUnreadable(InputError):
+    """The contract is there but cannot be read even in part (its period or its axes are in error):
+    no report without it. The command lists the file's errors (with their positions) and exits 1."""
+
+
 def _period_text(contrat: Contrat) -> str:
     debut, fin = contrat.periode.debut_date(), contrat.periode.fin_date()
     left = str(debut.year) if (debut.month, debut.day) == (1, 1) else fr_date(debut)
@@ -82,10 +87,11 @@ def _territory(project: Project) -> Territory:
         raise InputError(f"le bilan porte sur un seul territoire ; plusieurs trouvés ({names}) : "
                          "donnez un seul dossier, par exemple data/montpellier")
     territory = usable[0]
-    if territory.contrat is None or not isinstance(territory.contrat.usable, Contrat):
-        where = territory.contrat.display if territory.contrat else f"{territory.display}/contrat.yaml"
-        raise InputError(f"{where} est absent ou illisible : le bilan a besoin du contrat "
-                         "(lancez clstool validate pour le détail)")
+    if territory.contrat is None:
+        raise InputError(f"{territory.display}/contrat.yaml est absent : le bilan a besoin du contrat")
+    if not isinstance(territory.contrat.usable, Contrat):
+        raise ContractUnreadable(f"{territory.contrat.display} ne se lit pas (son erreur est listée "
+                                 "ci-dessous) : le bilan a besoin du contrat ; aucun bilan écrit")
     return territory
 
 
