@@ -89,3 +89,12 @@ def test_no_custom_field_no_extra_column(tmp_path):
     out = tmp_path / "f.csv"
     assert main(["export", str(root), "--format", "csv", "-o", str(out)]) == 0
     assert out.read_bytes().decode("utf-8-sig").splitlines()[0].split(";") == list(FICHE_COLUMNS)
+
+
+def test_status_json_carries_the_values_of_the_fiches_that_fill_them(tmp_path):
+    out = tmp_path / "s.json"
+    assert main(["status", str(territory(tmp_path)), "--year", "2025", "--format", "json", "-o", str(out)]) == 0
+    fiches = {f["id"]: f for f in json.loads(out.read_text(encoding="utf-8"))["fiches"]}
+    assert fiches["1-1"]["champs"] == {"programme_prs": "Parcours", "etp": 1.5, "publics": ["Jeunes", "Seniors"],
+                                       "date_comite": "2025-03-31"}
+    assert "champs" not in fiches["1-2"]  # nothing filled in: no key, as for a contract without fields

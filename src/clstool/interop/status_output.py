@@ -89,6 +89,8 @@ def _fiche_json(f: FicheStatus) -> dict:
     }  # fmt: skip
     if f.budget:
         out["budget"] = _budget_json(f.budget)
+    if f.champs:  # the contract's custom fields, by key (their labels: contrat.yaml, champs)
+        out["champs"] = f.champs
     return out
 
 

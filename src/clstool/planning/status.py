@@ -337,7 +337,7 @@ def fiche_status(fiche: Fiche, contrat: Contrat | None, year: int, as_of: dt.dat
         avancement=suivi.avancement if suivi else None, commentaire=suivi.commentaire if suivi else None,
         calendrier=calendar, prevu=planned_status(calendar.intervals, year, as_of),
         territoire=territoire, fichier=fichier, id=fiche.id, titre=fiche.titre, axe=fiche.axe,
-        sous_axe=fiche.sous_axe, budget=totals(fiche_lines(fiche), year),
+        sous_axe=fiche.sous_axe, budget=totals(fiche_lines(fiche), year), champs=dict(fiche.champs),
         realisations=list(suivi.realisations) if suivi else [],
         difficultes=list(suivi.difficultes) if suivi else [],
         declinaisons=declinaisons,

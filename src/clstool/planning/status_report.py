@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from clstool.model.budget import Total
 from clstool.planning.periods import Interval
@@ -95,6 +96,8 @@ class FicheStatus(UnitStatus):
     declinaisons: list[DeclinaisonStatus] = field(default_factory=list)
     indicateurs: list[IndicatorStatus] = field(default_factory=list)
     alerte: str | None = None  #: « Fiche incomplète : ligne 5, colonne 3 : … » when its file has errors
+    #: the contract's custom fields the fiche fills in (``champs``), as written: key → value
+    champs: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
