@@ -212,7 +212,8 @@ def fiche(w: Writer, r: Report, f: FicheView) -> None:
                        ("Partenaires", " ; ".join(f.partenaires) or "—"),
                        *((c.libelle, c.valeur) for c in f.champs),
                        (f"Statut déclaré {r.annee}", f.declare.libelle if f.declare else "aucun"),
-                       ("Calendrier en vigueur", f"{f.calendrier_dates} ({f.calendrier_source})")]
+                       ("Calendrier en vigueur", f"{f.calendrier_dates} ({f.calendrier_source})"),
+                       *([("Renouvellement", f.renouvellement)] if f.renouvellement else [])]
             + ([(f"Budget {r.annee}", f.budget.resume)] if f.budget else []), widths=(4.5, 12.5))
     if not f.a_un_suivi:
         w.para(f"Aucun suivi n'est renseigné pour {r.annee} dans {f.fichier} : réalisations, difficultés et valeurs "

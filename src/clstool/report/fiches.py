@@ -89,7 +89,7 @@ def fiche_view(fiche: Fiche, st: FicheStatus, before: FicheStatus | None, contra
         calendrier_source=SOURCES_CALENDRIER.get(st.calendrier.source, st.calendrier.source)
         + (f" en {st.calendrier.annee}" if st.calendrier.source == "ajuste" and st.calendrier.annee else ""),
         calendrier_dates=f"du {fr_date(span.debut)} au {fr_date(span.fin)}" if span else "non daté",
-        porteurs=porteurs, partenaires=partenaires,
+        porteurs=porteurs, partenaires=partenaires, renouvellement=fiche.renouvellement,
         realisations=st.realisations, difficultes=st.difficultes, commentaire=st.commentaire,
         calendrier_prevu=prevu, calendrier_ajuste=ajuste, calendrier_ajuste_annee=ajuste_annee,
         calendrier_ajuste_lu=ajuste_lu,

@@ -204,6 +204,7 @@ class FicheView:
     champs: list[CustomFieldView] = field(default_factory=list)  #: the contract's custom fields the fiche fills in
     alerte: str | None = None  #: « Fiche incomplète : ligne 5, colonne 3 : … » when its file has errors
     sous_axe: str | None = None  #: its sub-axis (contrat.yaml: axes[].sous_axes), if it names one
+    renouvellement: str | None = None  #: how the action recurs, as the form writes it (« Action renouvelée chaque année. »)
     sous_axe_titre: str | None = None
     budget: BudgetRow | None = None  #: the year's budget of the fiche; None without a line that year
 
