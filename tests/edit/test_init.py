@@ -153,3 +153,18 @@ def test_the_repository_passes_its_own_precommit_run(repo):
     out = proc.stdout + proc.stderr
     assert "Fichiers de ce commit (1) :\nfiches/1-1.yaml:" in out
     assert "vouliez-vous dire « realise » ?" in out
+
+
+def test_the_form_profile_is_written_and_followed(tmp_path):
+    # a TeT-form repository: a fiche with neither typology nor publics is not warned about them
+    folder = tmp_path / "cls-tet"
+    assert run("init", folder, *ARGS, "--formulaire", "tet").returncode == 0
+    assert yaml.safe_load((folder / "contrat.yaml").read_text(encoding="utf-8"))["formulaire"] == "tet"
+    (folder / "fiches" / "1-1.yaml").write_text('id: "1-1"\naxe: "1"\ntitre: Action fictive\nmoyens:\n  - Une salle\n',
+                                                encoding="utf-8")
+    codes = {line.split()[2] for line in run("validate", "--no-cache", folder).stdout.splitlines()
+             if " avertissement CLS" in line}
+    assert codes == {"CLS201", "CLS202", "CLS303"}  # what the TeT form has: carrier, indicators, calendar
+    result = run("init", tmp_path / "x", *ARGS, "--formulaire", "ars-nulle-part")
+    assert result.returncode == 2 and "formulaires possibles : occitanie, tet, minimal" in result.stderr
+    assert not (tmp_path / "x").exists()

@@ -32,6 +32,7 @@ def init(
     debut: Annotated[Optional[int], typer.Option("--debut", help="Première année du contrat.", show_default=False)] = None,
     fin: Annotated[Optional[int], typer.Option("--fin", help="Dernière année du contrat.", show_default=False)] = None,
     axes: Annotated[Optional[list[str]], typer.Option("--axe", help="Intitulé d'un axe (option répétable, dans l'ordre : axes 1, 2…).", show_default=False)] = None,
+    formulaire: Annotated[Optional[str], typer.Option("--formulaire", help="Formulaire que suivent les fiches : occitanie (défaut), tet ou minimal (les rubriques que validate demande).", show_default=False)] = None,
     intitule: Annotated[Optional[str], typer.Option("--intitule", help="Intitulé du contrat (défaut : « Contrat Local de Santé — territoire »).", show_default=False)] = None,
     depot: Annotated[Optional[str], typer.Option("--depot-clstool", help="URL git de clstool : pre-commit prend alors ses hooks publiés (défaut : le clstool installé).", show_default=False)] = None,
     installation: Annotated[Optional[str], typer.Option("--installation", help="Ce que pip installe en CI (défaut : clstool==<cette version>, ou une URL git+…).", show_default=False)] = None,
@@ -64,11 +65,15 @@ def init(
                 if not titre:
                     break
                 axes.append(titre)
+        if formulaire is None:
+            formulaire = _ask("Formulaire des fiches : occitanie (ARS Occitanie), tet (Territoires en Transitions) "
+                              "ou minimal", "occitanie")
     missing = [name for name, value in (("--territoire", territoire), ("--debut", debut), ("--fin", fin)) if value is None]
     if missing:
         raise InputError(f"précisez {', '.join(missing)} (ou lancez clstool init dans un terminal : il pose les questions)")
     assert territoire is not None and debut is not None and fin is not None
-    settings = Settings(territoire=territoire, debut=debut, fin=fin, axes=list(axes or []), intitule=intitule, depot=depot)
+    settings = Settings(territoire=territoire, debut=debut, fin=fin, axes=list(axes or []), intitule=intitule,
+                        formulaire=formulaire, depot=depot)
     if installation:
         settings.installation = installation
     outcome = run_init(dossier, settings)

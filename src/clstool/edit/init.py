@@ -31,6 +31,7 @@ from clstool import __version__
 from clstool.errors import InputError
 from clstool.fsutil import atomic_write
 from clstool.model.contrat import Axe, Contrat, Periode
+from clstool.model.profiles import FORMULAIRES
 from clstool.model.schema import KINDS, file_name, schema_text
 from clstool.yamlio.write import dump, model_data, write_schemas
 
@@ -56,6 +57,7 @@ class Settings:
     fin: int
     axes: list[str] = field(default_factory=list)
     intitule: str | None = None
+    formulaire: str | None = None  #: the form its fiches follow (model/profiles.py); None: the default
     depot: str | None = None  #: clstool's git repository, for the published hooks
     installation: str = f"clstool=={__version__}"  #: what pip installs in CI
 
@@ -75,10 +77,14 @@ def contrat_text(settings: Settings) -> str:
         raise InputError("le territoire est vide : --territoire « Ville de … »")
     if settings.fin < settings.debut:
         raise InputError(f"période à l'envers : {settings.debut} à {settings.fin} (--debut, --fin)")
+    if settings.formulaire is not None and settings.formulaire not in FORMULAIRES:
+        raise InputError(f"formulaire inconnu : « {settings.formulaire} » ; formulaires possibles : "
+                         f"{', '.join(FORMULAIRES)} (--formulaire)")
     axes = [Axe(id=str(i), titre=t.strip()) for i, t in enumerate(settings.axes, 1) if t.strip()]
     contrat = Contrat(territoire=settings.territoire.strip(),
                       intitule=settings.intitule or f"Contrat Local de Santé — {settings.territoire.strip()}",
-                      periode=Periode(debut=settings.debut, fin=settings.fin), axes=axes)
+                      periode=Periode(debut=settings.debut, fin=settings.fin), axes=axes,
+                      **({"formulaire": settings.formulaire} if settings.formulaire else {}))
     header = (f"# yaml-language-server: $schema={SCHEMAS}/{file_name('contrat')}\n"
               "# Le contrat du territoire. Ajoutez signataires, gouvernance, transitions, diagnostic :\n"
               "# voir la documentation de clstool (format des fiches). Puis « clstool new --axe 1 --titre … ».")
