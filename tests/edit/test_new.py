@@ -124,3 +124,19 @@ def test_new_outside_git_writes_the_schemas_beside_the_territory(territory):
     assert run("new", str(territory.root), "--axe", "2", "--titre", "Action fictive").returncode == 0
     schema = _modeline_target(territory.root / "fiches" / "2-1.yaml")
     assert schema == (territory.root.parent / "schemas" / "fiche.schema.json").resolve() and schema.is_file()
+
+
+def test_new_with_a_sub_axis(tmp_path, capsys):
+    import budget_helpers  # a fictitious territory whose axis 1 holds the sub-axes 1.1 and 1.2
+
+    root = budget_helpers.write(tmp_path / "t")
+    assert main(["new", str(root), "--axe", "1", "--sous-axe", "1.2", "--titre", "Action fictive"]) == 0
+    created = next(p for p in (root / "fiches").glob("*.yaml") if "Action fictive" in p.read_text(encoding="utf-8"))
+    data = YAML(typ="safe").load(created.read_text(encoding="utf-8"))
+    assert (data["axe"], data["sous_axe"]) == ("1", "1.2")
+    found = [d for d in validate([str(root)]).diagnostics if d.file == str(created)]
+    assert found and not [d for d in found if d.severity.value == "error"]  # warnings only: a fiche to fill in
+    before = sorted(p.name for p in (root / "fiches").iterdir())
+    assert main(["new", str(root), "--axe", "2", "--sous-axe", "1.2", "--titre", "X"]) == 2
+    assert "sous-axe « 1.2 » absent de l'axe « 2 » dans contrat.yaml (sous-axes : aucun)" in capsys.readouterr().err
+    assert sorted(p.name for p in (root / "fiches").iterdir()) == before

@@ -137,15 +137,24 @@ class _Scaffold:
                 self.lines.append(f"{indent}{name}:")
 
 
-def scaffold(fiche_id: str, axe: str, titre: str, header: str | None = None) -> str:
+def scaffold(fiche_id: str, axe: str, titre: str, header: str | None = None, sous_axe: str | None = None) -> str:
     """The text of a new fiche: every section of the schema, commented, nearly empty."""
-    builder = _Scaffold(json_schema("fiche"), {"id": fiche_id, "axe": axe, "titre": titre})
+    values = {"id": fiche_id, "axe": axe, "titre": titre, **({"sous_axe": sous_axe} if sous_axe else {})}
+    builder = _Scaffold(json_schema("fiche"), values)
     builder.properties(json_schema("fiche"), "")
     head = ([header] if header else []) + list(_INTRO)
     return "\n".join(head + builder.lines) + "\n"
 
 
-def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None) -> Created:
+def _sub_axes(territory: Any, axe: str) -> list[str]:
+    source = territory.contrat
+    if source is None or not isinstance(source.model, Contrat):
+        return []
+    return [s.id for a in source.model.axes if a.id == axe for s in a.sous_axes]
+
+
+def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None,
+              sous_axe: str | None = None) -> Created:
     """Create ``<directory>/fiches/<id>.yaml``; raise :class:`InputError` rather than overwrite."""
     if not titre.strip():
         raise InputError("le titre est vide : --titre « Intitulé de l'action »")
@@ -154,6 +163,9 @@ def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None)
     if axe not in axes:
         known = ", ".join(axes) if axes else "aucun axe déclaré"
         raise InputError(f"axe « {axe} » absent de {CONTRAT} (axes : {known})")
+    if sous_axe is not None and sous_axe not in _sub_axes(territory, axe):
+        known = ", ".join(_sub_axes(territory, axe)) or "aucun"
+        raise InputError(f"sous-axe « {sous_axe} » absent de l'axe « {axe} » dans {CONTRAT} (sous-axes : {known})")
     existing = {f.path.stem for f in territory.fiches}
     existing |= {str(f.data["id"]) for f in territory.fiches
                  if isinstance(f.data, dict) and isinstance(f.data.get("id"), (str, int))}
@@ -167,7 +179,8 @@ def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None)
         raise InputError(f"la fiche « {fiche_id} » existe déjà ({target}) : rien n'a été écrit")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        atomic_write(target, scaffold(fiche_id, axe, titre.strip(), ensure_schema_line(target, "fiche", root)),
+        atomic_write(target, scaffold(fiche_id, axe, titre.strip(), ensure_schema_line(target, "fiche", root),
+                                      sous_axe),
                      exclusive=True)
     except FileExistsError:  # created by someone else since the check above
         raise InputError(f"la fiche « {fiche_id} » existe déjà ({target}) : rien n'a été écrit") from None
