@@ -30,6 +30,7 @@ from clstool.model.contrat import Contrat, nom_signataire
 from clstool.model.documents import Fiche
 from clstool.model.formatting import fr_date, plural
 from clstool.model.names import id_key
+from clstool.model.profiles import profile
 from clstool.model.vocabulary import (
     SEVERITES,
     STATUTS,
@@ -165,6 +166,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
             today_label="Aujourd'hui" if as_of == today else "Date du bilan")
     ignored = [in_territory(path, territory) for path in current.ignores]
 
+    form = profile(contrat.formulaire)
     return Report(
         annee=year, date_reference=as_of, date_reference_texte=fr_date(as_of),
         date_reference_aujourdhui=as_of == today, annee_precedente=year - 1, version=__version__,
@@ -187,6 +189,8 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         **partners(fiches, contrat),
         **publics(fiches),
         **determinants(fiches),
+        formulaire=form.libelle, montre_publics=form.expects("public_vise"),
+        montre_determinants=form.expects("determinants"),
         **transitions(fiches, contrat),
         qualite_resume=_quality_summary(validation),
         qualite=[Finding(in_territory(d.file, territory), d.line, d.column, SEVERITES.get(d.severity.value, d.severity.value),

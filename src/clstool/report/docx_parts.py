@@ -291,18 +291,26 @@ def cross_tables(w: Writer, r: Report) -> None:
                 widths=(12, 12))
     w.landscape(False)
     w.heading("Publics visés", 2)
-    w.table(["Public", "Fiches", "Lesquelles"], [(row.libelle, row.nombre, ", ".join(row.fiches))
-                                                  for row in r.ages + r.professionnels], widths=(6, 2, 9))
-    if r.publics_autres:
-        w.bullets(f"{i} : {text}" for i, text in r.publics_autres)
-    if r.publics_non_renseignes:
-        w.para(f"Public visé non renseigné : {', '.join(r.publics_non_renseignes)}.", italic=True)
+    if not r.montre_publics:
+        w.para(f"Le formulaire des fiches de ce contrat ({r.formulaire}) n'a pas de rubrique « Public visé ».",
+               italic=True)
+    else:
+        w.table(["Public", "Fiches", "Lesquelles"], [(row.libelle, row.nombre, ", ".join(row.fiches))
+                                                      for row in r.ages + r.professionnels], widths=(6, 2, 9))
+        if r.publics_autres:
+            w.bullets(f"{i} : {text}" for i, text in r.publics_autres)
+        if r.publics_non_renseignes:
+            w.para(f"Public visé non renseigné : {', '.join(r.publics_non_renseignes)}.", italic=True)
     w.heading("Déterminants de santé", 2)
-    w.table(["Famille", "Déterminant", "Fiches", "Lesquelles"],
-            [(row.groupe, row.libelle, row.nombre, ", ".join(row.fiches) or "aucune") for row in r.determinants],
-            widths=(4, 6, 1.5, 5.5))
-    if r.determinants_non_renseignes:
-        w.para(f"Déterminants non renseignés : {', '.join(r.determinants_non_renseignes)}.", italic=True)
+    if not r.montre_determinants:
+        w.para(f"Le formulaire des fiches de ce contrat ({r.formulaire}) n'a pas de grille des déterminants de santé.",
+               italic=True)
+    else:
+        w.table(["Famille", "Déterminant", "Fiches", "Lesquelles"],
+                [(row.groupe, row.libelle, row.nombre, ", ".join(row.fiches) or "aucune") for row in r.determinants],
+                widths=(4, 6, 1.5, 5.5))
+        if r.determinants_non_renseignes:
+            w.para(f"Déterminants non renseignés : {', '.join(r.determinants_non_renseignes)}.", italic=True)
     if r.transitions:
         w.heading("6. Contribution aux transitions", 1, page_break=True)
         for t in r.transitions:

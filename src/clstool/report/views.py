@@ -339,3 +339,9 @@ class Report:
     indicateurs_cibles: list[tuple[FicheView, IndicatorView]] = field(default_factory=list)  #: indicators with a target
     budget: BudgetSection | None = None  #: the fiches' budget of the year; None without any line that year
     pages: dict[str, int] = field(default_factory=dict)  #: PDF only: anchor → page number, for the table of contents
+    #: the label of the form the fiches follow (contrat.yaml: formulaire; model/profiles.py)
+    formulaire: str = ""
+    #: False when that form has no « public visé » / no grid of determinants: the table is not drawn
+    #: and the report says why, rather than listing every fiche as « non renseigné »
+    montre_publics: bool = True
+    montre_determinants: bool = True
