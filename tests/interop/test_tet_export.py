@@ -165,3 +165,21 @@ def test_tet_export_needs_an_output_file(tmp_path, capsys):
     shutil.copytree(DATA / "clermont", folder)
     assert main(["export", str(folder), "--format", "tet"]) == 2
     assert "-o FICHIER.xlsx" in capsys.readouterr().err
+
+
+def test_the_yearly_budget_goes_as_its_planned_total_and_the_rest_is_counted(tmp_path, capsys):
+    """TeT's « Budget prévisionnel total € HT » takes the planned euros of all years (fiche and
+    déclinaisons); the yearly detail, executed amounts and ETP are counted as not transmitted."""
+    import budget_helpers  # fictitious: 1-1 plans 10 000 (2024) + 4 000 (2025), 1-2 plans 2 000
+
+    root = budget_helpers.write(tmp_path / "t")
+    target = tmp_path / "tet.xlsx"
+    assert main(["export", str(root), "--format", "tet", "-o", str(target)]) == 0
+    ws = openpyxl.load_workbook(target)["Fichier dimport"]
+    headers = [c.value for c in ws[2]]
+    column, sub = headers.index("Budget prévisionnel total € HT"), headers.index("Titre de la sous-action")
+    budgets = {row[3].value: row[column].value for row in ws.iter_rows(min_row=4)
+               if row[3].value and not row[sub].value}  # the actions' rows, not their sous-actions
+    assert {t.split(". ", 1)[0]: b for t, b in budgets.items() if b is not None} == {"Action 1-1": 14000,
+                                                                                     "Action 1-2": 2000}
+    assert "4 lignes de budget annuel (TeT ne reçoit que le total prévisionnel en euros)" in capsys.readouterr().err

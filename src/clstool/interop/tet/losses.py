@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from clstool.interop.tet.rows import Row
+from clstool.model.budget import fiche_lines
 from clstool.model.documents import Fiche, SuiviAnnee, flatten
 
 #: Fields of a fiche with no column in TeT's template: field → how the summary names it.
@@ -49,6 +50,7 @@ def summary(fiches: Iterable[Fiche], rows: list[Row]) -> list[str]:
     calendriers = sum(1 for f in fiches for cal in [f.calendrier, *(d.calendrier for d in f.declinaisons)]
                       if len(cal) > 1)
     notes = sum(len(r.notes) for r in rows)
+    budget = sum(len(fiche_lines(f)) for f in fiches)
     if etapes:
         counts.append(_plural(etapes, "étape", "étapes"))
     if indicateurs:
@@ -60,6 +62,9 @@ def summary(fiches: Iterable[Fiche], rows: list[Row]) -> list[str]:
     if older and with_status:
         counts.append(_plural(older, "fiche dont seul le statut de la dernière année est exporté",
                               "fiches dont seul le statut de la dernière année est exporté"))
+    if budget:
+        counts.append(_plural(budget, "ligne de budget annuel (TeT ne reçoit que le total prévisionnel en euros)",
+                              "lignes de budget annuel (TeT ne reçoit que le total prévisionnel en euros)"))
     if calendriers:
         counts.append(_plural(calendriers, "calendrier réduit à ses dates de début et de fin",
                               "calendriers réduits à leurs dates de début et de fin"))

@@ -47,6 +47,7 @@ from clstool.interop.tet.vocabulary import (
     classify,
     normalise,
 )
+from clstool.model.budget import fiche_lines, totals
 from clstool.model.documents import Declinaison, Fiche, Financement, flatten
 from clstool.planning.plan import PlanEntry, declinaison_ref, fiche_plan, span
 
@@ -189,6 +190,9 @@ def fiche_row(fiche: Fiche, territory: TerritoryData) -> Row:
     plan = fiche_plan(fiche, territory.contract)
     values["date_debut"], values["date_fin"] = _dates(plan.own, plan.intervals, row)
     overflow = _funding(fiche.financements, row)
+    planned = totals(fiche_lines(fiche)).get("euros")  # the yearly budget, all years: TeT keeps one total
+    if planned is not None and planned.prevu is not None:
+        values["budget"] = planned.prevu
 
     for note in fiche.notes:
         m = _NOTE.match(note)
