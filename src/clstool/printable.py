@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _MULTI_LINE = re.compile(f"[{_CONTROLS}]")
 _ONE_LINE = re.compile(f"[\n{_CONTROLS}]")
 
@@ -36,6 +36,13 @@ def _escape(match: re.Match) -> str:
 def visible(text: str, one_line: bool = True) -> str:
     """``text`` with its control characters written out (``\\x1b``); newlines too if ``one_line``."""
     return (_ONE_LINE if one_line else _MULTI_LINE).sub(_escape, text)
+
+
+def json_safe(text: str) -> str:
+    """A JSON text with U+2028 and U+2029 written ``\\u2028``, ``\\u2029``: the same data once
+    parsed (JSON allows both raw, inside strings only), but no tool that breaks lines on them
+    (editors, Python's ``splitlines``) shows one string over two lines."""
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def xml_safe(text: str) -> str:

@@ -162,6 +162,9 @@ CASES: dict[str, Callable[[Path], Path]] = {
     # 9. BOM, control characters, encodings
     "bom": _extra(b"\xef\xbb\xbf" + b'id: "1-3"\naxe: "1"\ntitre: T\n'),
     "controle": _extra('id: "1-3"\naxe: "1"\ntitre: "a\\x01b\\x1bc"\n'),
+    # U+2028 LINE SEPARATOR in an id that every message quotes: one diagnostic must stay one line
+    # (found by the long fuzz run of 30 November 2026)
+    "separateur-de-ligne": _extra('id: "\u20281-3"\naxe: "1"\ntitre: T\n'),
     "latin1": _extra('id: "1-3"\naxe: "1"\ntitre: Été\n'.encode("latin-1")),
     "cle-en-double": _extra('id: "1-3"\naxe: "1"\ntitre: T\ntitre: U\n'),
     # 2. configuration

@@ -16,7 +16,7 @@ import icalendar
 import pytest
 
 from clstool.cli import main
-from clstool.printable import visible, xml_safe
+from clstool.printable import json_safe, visible, xml_safe
 
 PAYLOAD = "\\e]0;pirate\\a\\r0 erreur\\e[2K\\0fin\\nsuite"  # YAML double-quoted escapes
 SHOWN = "\\x1b]0;pirate\\x07\\r0 erreur\\x1b[2K\\x00fin"
@@ -96,3 +96,11 @@ def test_error_messages_show_controls_written_out(tmp_path, capsys):
     err = capsys.readouterr().err
     assert not RAW.search(err)
     assert "plan\\x1b]0;pirate\\x07.xlsx" in err
+
+
+def test_line_and_paragraph_separators_never_split_a_line():
+    # U+2028 / U+2029 end a line for editors and Python's splitlines (found by the long fuzz run)
+    assert visible("a\u2028b\u2029c") == "a\\u2028b\\u2029c"
+    raw = json.dumps({"titre": "a\u2028b\u2029c"}, ensure_ascii=False)
+    assert json_safe(raw).splitlines() == [json_safe(raw)]
+    assert json.loads(json_safe(raw)) == {"titre": "a\u2028b\u2029c"}  # the same data once parsed

@@ -10,6 +10,7 @@ import typer
 
 from clstool.cli.app import app
 from clstool.cli.options import Output, Paths, console, emit, finish
+from clstool.printable import json_safe
 
 
 class CompareFormat(str, Enum):
@@ -37,7 +38,7 @@ def compare(
                  "a": {"territoire": p.a.territoire, "dossier": p.a.dossier, "fiche": p.a.fiche, "titre": p.a.titre},
                  "b": {"territoire": p.b.territoire, "dossier": p.b.dossier, "fiche": p.b.fiche, "titre": p.b.titre}}
                 for p in pairs]
-        emit(json.dumps({"seuil": seuil, "paires": data}, ensure_ascii=False, indent=2) + "\n", output)
+        emit(json_safe(json.dumps({"seuil": seuil, "paires": data}, ensure_ascii=False, indent=2)) + "\n", output)
     else:
         lines = [f"{p.score_texte}  [{p.facette}]  {p.a.territoire} {p.a.fiche} « {p.a.titre} »\n"
                  f"      ↔ {p.b.territoire} {p.b.fiche} « {p.b.titre} »\n      mots communs : {', '.join(p.communs)}"

@@ -47,7 +47,7 @@ from clstool.model.formatting import iso_date
 from clstool.model.vocabulary import PERIODE_ILLISIBLE, STATUTS_PREVUS
 from clstool.planning.calendar import CalendarItem, YearCalendar
 from clstool.printable import console as safe_console
-from clstool.printable import visible
+from clstool.printable import json_safe, visible
 
 # --- JSON -------------------------------------------------------------------------------------
 
@@ -73,7 +73,7 @@ def to_json(calendar: YearCalendar) -> str:
         "ignores": calendar.ignores,
         "erreurs": calendar.erreurs,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 # --- iCalendar (RFC 5545) ---------------------------------------------------------------------

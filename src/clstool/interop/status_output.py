@@ -42,7 +42,7 @@ from clstool.planning.status_report import (
     UnitStatus,
 )
 from clstool.printable import console as safe_console
-from clstool.printable import visible
+from clstool.printable import json_safe, visible
 from clstool.sheets.write import csv_cell, write_csv
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ def to_data(report: StatusReport) -> dict:
 
 
 def to_json(report: StatusReport) -> str:
-    return json.dumps(to_data(report), ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(to_data(report), ensure_ascii=False, indent=2))
 
 
 # --- CSV --------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ from clstool.model.vocabulary import (
     titre,
 )
 from clstool.planning.plan import contract_interval, fiche_plan, plan_entries, span
+from clstool.printable import json_safe
 from clstool.sheets.write import write_csv
 from clstool.yamlio.load import Project, SourceFile, load
 
@@ -141,11 +142,11 @@ def _dump(model: Any) -> Any:
 
 
 def to_json(data: Exported) -> str:
-    return json.dumps({"version": 1, "territoires": [
+    return json_safe(json.dumps({"version": 1, "territoires": [
         {"dossier": t.display, "contrat": _dump(t.contrat), "fiches": [_dump(f) for _, f in t.fiches],
          "referentiel": t.referentiel, "erreurs": t.erreurs}
         for t in data.territories
-    ]}, ensure_ascii=False, indent=2) + "\n"
+    ]}, ensure_ascii=False, indent=2)) + "\n"
 
 
 # --- Tables ----------------------------------------------------------------------------------------

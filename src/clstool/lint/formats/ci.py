@@ -33,7 +33,7 @@ from clstool.fsutil import repository_root
 from clstool.lint.registry import catalogue
 from clstool.lint.run import ValidationResult
 from clstool.model.diagnostic import Diagnostic, Severity
-from clstool.printable import visible, xml_safe
+from clstool.printable import json_safe, visible, xml_safe
 
 # --- GitHub workflow commands --------------------------------------------------------------
 
@@ -139,7 +139,7 @@ def to_sarif(result: ValidationResult, cwd: str | os.PathLike | None = None) -> 
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(log, ensure_ascii=False, indent=2))
 
 
 # --- JUnit XML --------------------------------------------------------------------------------------

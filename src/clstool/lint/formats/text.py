@@ -15,7 +15,7 @@ from rich.text import Text
 
 from clstool.lint.run import ValidationResult
 from clstool.model.diagnostic import Diagnostic, Severity
-from clstool.printable import visible
+from clstool.printable import json_safe, visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -78,6 +78,6 @@ def to_json(result: ValidationResult) -> str:
     would switch to json's pure-Python encoder, slow on a national corpus)."""
     out = json.dumps(result.head(), ensure_ascii=False)[:-1]
     if not result.diagnostics:
-        return out + ', "diagnostics": []}'
+        return json_safe(out + ', "diagnostics": []}')
     items = ",\n  ".join(map(_diagnostic_json, result.diagnostics))
-    return out + f', "diagnostics": [\n  {items}\n]}}'
+    return json_safe(out + f', "diagnostics": [\n  {items}\n]}}')
