@@ -37,7 +37,7 @@ def has_budget(data) -> bool:
 
 def sub_axis_cells(territory, fiche: Fiche) -> list:
     axes = territory.contrat.axes if territory.contrat else []
-    found = next((s for a in axes for s in a.sous_axes if s.id == fiche.sous_axe), None)
+    found = next((s for a in axes if (s := a.sous_axe(fiche.sous_axe))), None)
     return [fiche.sous_axe, found.titre if found else None]
 
 

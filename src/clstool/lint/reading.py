@@ -32,14 +32,6 @@ class Reading:
     def diagnostics(self) -> list[Diagnostic]:
         return self.result.diagnostics
 
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
-
 
 def read(paths: list[str]) -> Reading:
     """Load the territories and files designated by ``paths`` and check them."""

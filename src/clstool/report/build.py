@@ -167,6 +167,7 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
     ignored = [in_territory(path, territory) for path in current.ignores]
 
     form = profile(contrat.formulaire)
+    alerts = _errors(views, territory)
     return Report(
         annee=year, date_reference=as_of, date_reference_texte=fr_date(as_of),
         date_reference_aujourdhui=as_of == today, annee_precedente=year - 1, version=__version__,
@@ -196,8 +197,8 @@ def build(project: Project, year: int, as_of: dt.date | None = None, *, only_fic
         qualite=[Finding(in_territory(d.file, territory), d.line, d.column, SEVERITES.get(d.severity.value, d.severity.value),
                          d.code, d.message) for d in validation.diagnostics],
         fichiers_ignores=ignored,
-        inconnus=_unknowns(views, year, ignored) + _errors(views, territory),
-        alertes=_errors(views, territory),
+        inconnus=_unknowns(views, year, ignored) + alerts,
+        alertes=alerts,
         motifs_svg=charts.pattern_defs(list(STATUTS) + list(STATUTS_INDICATEUR)),
         bilan=bilan, bilan_absent=bilan_absent, synthese=synthese,
         fiches_a_suivre=to_watch(views), fiches_titre_seul=[v for v in views if v.titre_seul],

@@ -63,11 +63,6 @@ class SourceFile:
         return self._partial
 
     @property
-    def incomplete(self) -> bool:
-        """Read in part only: some of its content is left out of what the commands show."""
-        return self.model is None and self.usable is not None
-
-    @property
     def alert(self) -> str | None:
         """What an output says in place of, or next to, this file's content when it has
         errors (« Fiche incomplète : ligne 5, colonne 3 : … ») ; ``None`` when it has none."""
