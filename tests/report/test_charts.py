@@ -25,7 +25,7 @@ def test_status_bars_one_segment_per_status_with_widths_proportional_to_counts()
         ("realise", "2"), ("sans_bilan", "2"), ("en_cours", "1")]
     widths = [float(s.get("width")) for s in segs]
     assert abs(widths[0] - widths[1]) < 0.2 and abs(widths[0] - 2 * widths[2]) < 0.2
-    assert all(s.get("fill").startswith("url(#clspat-") for s in segs)
+    assert [s.get("fill") for s in segs] == [charts.look(s).fill for s in ("realise", "sans_bilan", "en_cours")]
     legend = [r.get("data-status") for r in svg.iter("rect") if r.get("class") == "legend-swatch"]
     assert legend == ["realise", "en_cours", "sans_bilan"]  # only the statuses present, in order
     texts = "".join(svg.itertext())
@@ -84,14 +84,74 @@ def test_indicator_bars_value_against_target():
     assert "5 / cible 10" in text and "non mesuré" in text and "— / cible 40 %" in text
 
 
-def test_standalone_svg_carries_its_namespace_and_patterns():
-    rows = [charts.BarRow("Axe 1", {"realise": 1})]
+def test_standalone_svg_carries_its_namespace_and_needs_no_definitions():
+    rows = [charts.BarRow("Axe 1", {"en_cours": 1})]
     inline = str(charts.status_bars(rows, ORDER, LABELS))
     alone = str(charts.status_bars(rows, ORDER, LABELS, standalone=True))
-    assert "xmlns" not in inline and "<pattern" not in inline
+    assert "xmlns" not in inline
     root = _svg(alone)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    assert any(p.get("id") == "clspat-realise" for p in root.iter("{http://www.w3.org/2000/svg}pattern"))
+    assert "url(#" not in alone and "<pattern" not in alone  # nothing to find elsewhere in the page
+
+
+def _marks(svg: ET.Element) -> list[ET.Element]:
+    return [p for p in svg.iter("path") if p.get("class") == "marks"]
+
+
+def _box(rect: ET.Element) -> tuple[float, float, float, float]:
+    x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
+    return x, y, x + float(rect.get("width")), y + float(rect.get("height"))
+
+
+def _points(path: ET.Element) -> list[tuple[float, float]]:
+    """The end points of a path made of ``M x,y L x,y`` / ``H x`` / ``V y`` commands."""
+    import re
+
+    points, x, y = [], 0.0, 0.0
+    for command, args in re.findall(r"([MLHVa])([^MLHVa]*)", path.get("d")):
+        numbers = [float(n) for n in re.findall(r"-?[\d.]+", args)]
+        if command in "ML":
+            x, y = numbers
+        elif command == "H":
+            x = numbers[0]
+        elif command == "V":
+            y = numbers[0]
+        else:
+            continue
+        points.append((x, y))
+    return points
+
+
+def test_pattern_marks_are_drawn_inside_their_box_in_the_marks_colour():
+    rows = [charts.BarRow("Axe 1", {"en_cours": 3, "en_retard": 2, "bloque": 1, "realise": 1})]
+    svg = _svg(charts.status_bars(rows, ["realise", "en_cours", "en_retard", "bloque"], LABELS))
+    segs = {r.get("data-status"): r for r in svg.iter("rect") if "seg" in r.get("class", "").split()}
+    marks = _marks(svg)
+    # en_cours (stripes), en_retard (crossed), bloque (horizontal) in the bar, then in the legend;
+    # realise is plain: no marks
+    assert [m.get("stroke") for m in marks] == [charts.look(s).mark for s in ("en_cours", "en_retard", "bloque")] * 2
+    for status, mark in zip(("en_cours", "en_retard", "bloque"), marks[:3]):
+        x0, y0, x1, y1 = _box(segs[status])
+        points = _points(mark)
+        assert points and all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in points)
+    crossed = _points(marks[1])
+    slopes = {round((b[1] - a[1]) / (b[0] - a[0])) for a, b in zip(crossed[::2], crossed[1::2])}
+    assert slopes == {-1, 1}  # both diagonals
+    rows_y = sorted({y for _, y in _points(marks[2])})  # horizontal lines on the pattern's grid: 3 + 6n
+    assert len(rows_y) >= 3 and all(y % 6 == 3 for y in rows_y)
+
+
+def test_every_box_of_every_chart_gets_its_marks():
+    gantt = _svg(charts.gantt([charts.GanttRow("1-1", "x", "en_retard", dt.date(2024, 2, 1), dt.date(2024, 5, 31)),
+                               charts.GanttRow("1-2", "y", "a_venir", dt.date(2024, 3, 1), dt.date(2024, 9, 30))],
+                              2024, None, LABELS))
+    assert [m.get("stroke") or m.get("fill") for m in _marks(gantt)] == [
+        charts.look("en_retard").mark, charts.look("a_venir").mark]  # crossed lines, then dots
+    assert "a" in _marks(gantt)[1].get("d")  # dots are arcs
+    bars = _svg(charts.indicator_bars([charts.IndicatorBar("P1", "x", "en_retard", 5, 10)], LABELS))
+    assert len(_marks(bars)) == 1
+    swatch = _svg(charts.swatch("en_cours"))
+    assert len(_marks(swatch)) == 1 and _marks(swatch)[0].get("stroke") == charts.look("en_cours").mark
 
 
 def test_every_status_has_a_distinct_look():

@@ -13,10 +13,11 @@ Three charts:
     reference value as a thin grey tick, and the figures written out.
 
 Readable without colour: every status has a colour from the Okabe–Ito palette (told apart by
-the common colour-vision deficiencies) *and* a fill pattern (plain, stripes, dots, hatching),
-and its name is always written next to it (legend, labels). The patterns are defined once by
-:func:`pattern_defs`, which the page includes once; a chart drawn with ``standalone=True``
-carries its own copy.
+the common colour-vision deficiencies) *and* a pattern (plain, stripes, dots, hatching), and its
+name is always written next to it (legend, labels). The pattern's marks are drawn as plain
+lines and dots over each box (:func:`_marks`), never as an SVG ``<pattern>`` fill: a chart needs
+no definitions from the page, and prints fast. :func:`pattern_defs` still gives the patterns as
+``<pattern>`` definitions, for a user's template that draws its own shapes.
 
 Every text that comes from the data is escaped here (``markupsafe.escape``): the functions
 return :class:`markupsafe.Markup`, safe to insert as is in an HTML page.
@@ -25,6 +26,7 @@ return :class:`markupsafe.Markup`, safe to insert as is in an HTML page.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -66,7 +68,8 @@ def _pattern(status: str, spec: Look) -> str:
 
 
 def pattern_defs(statuses: Iterable[str] | None = None) -> Markup:
-    """A hidden ``<svg>`` that defines the fill pattern of every status (include it once)."""
+    """A hidden ``<svg>`` that defines the fill pattern of every status as ``url(#clspat-STATUT)``
+    (for a user's template: the report's own charts do not use it)."""
     names = list(statuses) if statuses is not None else list(LOOKS)
     return Markup('<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false" '
                   'style="position:absolute;width:0;height:0;overflow:hidden"><defs>'
@@ -74,20 +77,73 @@ def pattern_defs(statuses: Iterable[str] | None = None) -> Markup:
 
 
 def _fill(status: str) -> str:
-    return f"url(#clspat-{status})" if status in LOOKS else DEFAULT_LOOK.fill
+    return look(status).fill
 
 
-def _defs(standalone: bool, statuses: Iterable[str]) -> str:
-    if not standalone:
+#: Spacing of the pattern marks, in user units (the grid is the page's, as ``userSpaceOnUse``).
+_STEP = 6
+#: Pattern → (kinds of lines, stroke width); a line kind is "/", "\\", "-" or "|".
+_LINES = {"diagonal": ("/", 1.6), "back_diagonal": ("\\", 1.6), "empty_diagonal": ("/", 1.0),
+          "cross": ("/\\", 1.2), "horizontal": ("-", 1.6), "vertical": ("|", 1.6)}
+
+
+def _segments(kind: str, x0: float, y0: float, x1: float, y1: float) -> list[str]:
+    """The lines of one kind crossing the box, cut at its edges (as path commands)."""
+    step, out = _STEP, []
+    if kind == "-":
+        return [f"M{x0:.2f},{y:.2f}H{x1:.2f}" for y in _grid(y0, y1, step / 2)]
+    if kind == "|":
+        return [f"M{x:.2f},{y0:.2f}V{y1:.2f}" for x in _grid(x0, x1, step / 2)]
+    if kind == "/":  # x + y = k: from lower left to upper right
+        for k in _grid(x0 + y0, x1 + y1, 0):
+            a, b = max(x0, k - y1), min(x1, k - y0)
+            if b - a > 0.01:
+                out.append(f"M{a:.2f},{k - a:.2f}L{b:.2f},{k - b:.2f}")
+        return out
+    for k in _grid(x0 - y1, x1 - y0, 0):  # x - y = k: from upper left to lower right
+        a, b = max(x0, k + y0), min(x1, k + y1)
+        if b - a > 0.01:
+            out.append(f"M{a:.2f},{a - k:.2f}L{b:.2f},{b - k:.2f}")
+    return out
+
+
+def _grid(low: float, high: float, phase: float) -> list[float]:
+    """The values ``phase + n × step`` strictly inside ``(low, high)``."""
+    n = math.floor((low - phase) / _STEP) + 1
+    values = []
+    while phase + n * _STEP < high:
+        values.append(phase + n * _STEP)
+        n += 1
+    return values
+
+
+def _marks(status: str, x: float, y: float, w: float, h: float, outline: float = 0.8) -> str:
+    """The status's pattern drawn as plain lines or dots over a box filled with its colour.
+
+    Drawn, not filled with an SVG ``<pattern>``: Chromium writes every pattern fill into the
+    PDF as its own tiling pattern, which made printing the full report twice as slow and its
+    PDF three times as large; plain lines look the same, on paper and in greyscale."""
+    spec = look(status)
+    inset = outline / 2  # the marks stop where the outline starts, as a pattern fill does
+    x0, y0, x1, y1 = x + inset, y + inset, x + w - inset, y + h - inset
+    if x1 - x0 <= 0.5 or y1 - y0 <= 0.5 or spec.pattern == "plain":
         return ""
-    return "<defs>" + "".join(_pattern(s, look(s)) for s in dict.fromkeys(statuses) if s in LOOKS) + "</defs>"
+    if spec.pattern == "dots":
+        r = 1.3
+        d = "".join(f"M{cx - r:.2f},{cy:.2f}a{r},{r} 0 1,0 {2 * r},0a{r},{r} 0 1,0 {-2 * r},0"
+                    for cy in _grid(y0 + r, y1 - r, _STEP / 2) for cx in _grid(x0 + r, x1 - r, _STEP / 2))
+        return f'<path class="marks" d="{d}" fill="{spec.mark}"/>' if d else ""
+    kinds, width = _LINES[spec.pattern]
+    d = "".join(s for kind in kinds for s in _segments(kind, x0, y0, x1, y1))
+    return f'<path class="marks" d="{d}" fill="none" stroke="{spec.mark}" stroke-width="{width}"/>' if d else ""
 
 
 def swatch(status: str, size: int = 12) -> Markup:
     """A small square in the status's colour and pattern (for legends and badges)."""
     return Markup(f'<svg class="swatch" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
                   f'aria-hidden="true"><rect x="0.5" y="0.5" width="{size - 1}" height="{size - 1}" '
-                  f'fill="{_fill(status)}" stroke="#333" stroke-width="1"/></svg>')
+                  f'fill="{_fill(status)}" stroke="#333" stroke-width="1"/>'
+                  f"{_marks(status, 0.5, 0.5, size - 1, size - 1, outline=1)}</svg>")
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -132,7 +188,7 @@ def status_bars(rows: Sequence[BarRow], order: Sequence[str], labels: Mapping[st
     unit = plot_w / total_max
     legend_rows = _legend_layout(present, labels, width)
     height = top + len(rows) * (bar_h + gap) + 8 + 20 * len(legend_rows) + 6
-    out = [_svg_open(width, height, title, "status-bars", standalone), _defs(standalone, present)]
+    out = [_svg_open(width, height, title, "status-bars", standalone)]
     y = top
     for row in rows:
         total = sum(row.counts.values())
@@ -148,6 +204,7 @@ def status_bars(rows: Sequence[BarRow], order: Sequence[str], labels: Mapping[st
             out.append(f'<rect class="seg seg-{escape(status)}" data-status="{escape(status)}" data-count="{n}" '
                        f'x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{_fill(status)}" '
                        f'stroke="#222" stroke-width="0.8"/>')
+            out.append(_marks(status, round(x, 1), y, round(w, 1), bar_h))
             if w >= 14:
                 out.append(_halo(x + w / 2, y + bar_h / 2 + 4, str(n)))
             x += w
@@ -189,6 +246,7 @@ def _legend(rows: list[list[str]], labels: Mapping[str, str], y: float) -> str:
             text = labels.get(status, status)
             out.append(f'<rect class="legend-swatch" data-status="{escape(status)}" x="{x:g}" y="{y:g}" '
                        f'width="14" height="14" fill="{_fill(status)}" stroke="#222" stroke-width="0.8"/>')
+            out.append(_marks(status, x, y, 14, 14))
             out.append(f'<text x="{x + 19:g}" y="{y + 11:g}">{escape(text)}</text>')
             x += 22 + 6.2 * len(text) + 14
         y += 20
@@ -224,7 +282,7 @@ def gantt(rows: Sequence[GanttRow], year: int, as_of: dt.date | None, labels: Ma
 
     height = top + max(len(rows), 1) * row_h + bottom
     label = title or f"Calendrier {year}"
-    out = [_svg_open(width, height, label, "gantt", standalone), _defs(standalone, [r.status for r in rows])]
+    out = [_svg_open(width, height, label, "gantt", standalone)]
     # month columns
     for month in range(1, 13):
         x0 = xpos(dt.date(year, month, 1))
@@ -257,6 +315,7 @@ def gantt(rows: Sequence[GanttRow], year: int, as_of: dt.date | None, labels: Ma
                 out.append(f'<rect class="gantt-bar" data-status="{escape(row.status)}" x="{x0:.1f}" y="{y + 3}" '
                            f'width="{max(x1 - x0, 2):.1f}" height="{row_h - 6}" rx="2" fill="{_fill(row.status)}" '
                            f'stroke="#222" stroke-width="0.8"/>')
+                out.append(_marks(row.status, round(x0, 1), y + 3, round(max(x1 - x0, 2), 1), row_h - 6))
             if row.debut < start:  # goes on before the year
                 out.append(f'<path d="M{x0 - 1:.1f},{y + 3} l-6,{row_h / 2 - 3} l6,{row_h / 2 - 3} z" fill="#222"/>')
             if row.fin > end:
@@ -308,8 +367,7 @@ def indicator_bars(rows: Sequence[IndicatorBar], labels: Mapping[str, str], *, t
     label_w, text_w, row_h, top = 250, 210, 26, 6
     plot_w = width - label_w - text_w
     height = top + max(len(rows), 1) * row_h + 4
-    out = [_svg_open(width, height, title or "Indicateurs : valeur mesurée et cible", "indicator-bars", standalone),
-           _defs(standalone, [r.status for r in rows])]
+    out = [_svg_open(width, height, title or "Indicateurs : valeur mesurée et cible", "indicator-bars", standalone)]
     y = top
     for row in rows:
         scale_max = max([v for v in (row.valeur, row.cible, row.reference) if v is not None] + [0])
@@ -332,6 +390,7 @@ def indicator_bars(rows: Sequence[IndicatorBar], labels: Mapping[str, str], *, t
             out.append(f'<rect class="indicator-value" data-status="{escape(row.status)}" x="{label_w}" y="{y + 3}" '
                        f'width="{max(xpos(row.valeur) - label_w, 1.5):.1f}" height="{row_h - 10}" '
                        f'fill="{_fill(row.status)}" stroke="#222" stroke-width="0.8"/>')
+            out.append(_marks(row.status, label_w, y + 3, round(max(xpos(row.valeur) - label_w, 1.5), 1), row_h - 10))
         else:
             out.append(f'<text x="{label_w + 6}" y="{y + 14}" font-style="italic" fill="#555">non mesuré</text>')
         if row.reference is not None:

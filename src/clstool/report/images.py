@@ -2,8 +2,8 @@
 
 The charts are drawn once, as SVG (:mod:`clstool.report.charts`); CairoSVG rasterises them with
 cairo (the Debian package ``libcairo2``, present wherever a desktop is), so the images show
-exactly what the HTML report shows. An inline chart relies on the page's pattern definitions
-and on the page's font: :func:`standalone` gives it both before it is drawn alone.
+exactly what the HTML report shows. An inline chart relies on the page's font: :func:`standalone`
+gives it one, and the SVG namespace, before it is drawn alone.
 """
 
 from __future__ import annotations
@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 
 from markupsafe import Markup
-
-from clstool.model.vocabulary import STATUTS, STATUTS_INDICATEUR
-from clstool.report import charts
 
 #: The font the images use: Liberation Sans (Debian ``fonts-liberation``) metrics equal Arial's.
 FONT = "Liberation Sans, Arial, DejaVu Sans, sans-serif"
@@ -31,14 +28,11 @@ def _halo(match: re.Match) -> str:
 
 
 def standalone(svg: Markup | str) -> str:
-    """A chart of the report as a self-contained SVG document (namespace, patterns, font)."""
+    """A chart of the report as a self-contained SVG document (namespace, font)."""
     text = str(svg)
-    defs = "<defs>" + re.sub(r"^.*?<defs>|</defs>.*$", "", str(charts.pattern_defs(
-        list(STATUTS) + list(STATUTS_INDICATEUR))), flags=re.S) + "</defs>"
     text = text.replace('font-family="inherit"', f'font-family="{FONT}"', 1)
     text = HALO.sub(_halo, text)
-    return re.sub(r"^<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', text, count=1).replace(
-        "</title>", "</title>" + defs, 1)
+    return re.sub(r"^<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', text, count=1)
 
 
 def png(svg: Markup | str, width_px: int = 1440) -> bytes:
