@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -57,17 +58,23 @@ def report(
         overview_command(paths or ["."], year, as_of, format.value, output, templates, fiche, axe, par_contrat)
         return
     date = parse_as_of(as_of, year) if as_of else None
-    reading = read(paths or ["."])
-    try:
-        result = build(reading.project, year, date, only_fiches=ids(fiche) or (), only_axes=ids(axe) or (),
-                       synthese=synthese, validation=reading.result)
-    except ContractUnreadable as exc:
-        console(stderr=True).print(f"Erreur : {exc}", style="bold red", markup=False)
-        raise typer.Exit(finish(reading.diagnostics, written=False) or 1) from None
-    if format.value in DOCUMENTS:
-        emit(document(result, format.value, templates), output)
-    else:
-        emit(render(result, format.value, templates), output)
+    with ExitStack() as stack:
+        browser = None
+        if format.value == "pdf":  # Chromium starts while the report is built
+            from clstool.report.pdf import printer
+
+            browser = stack.enter_context(printer())
+        reading = read(paths or ["."])
+        try:
+            result = build(reading.project, year, date, only_fiches=ids(fiche) or (), only_axes=ids(axe) or (),
+                           synthese=synthese, validation=reading.result)
+        except ContractUnreadable as exc:
+            console(stderr=True).print(f"Erreur : {exc}", style="bold red", markup=False)
+            raise typer.Exit(finish(reading.diagnostics, written=False) or 1) from None
+        if format.value in DOCUMENTS:
+            emit(document(result, format.value, templates, browser), output)
+        else:
+            emit(render(result, format.value, templates), output)
     if output is not None:
         console(stderr=True).print(f"Bilan {year} écrit dans {output}.", markup=False)
     raise typer.Exit(finish(reading.diagnostics))

@@ -29,7 +29,7 @@ from clstool.errors import InputError
 
 TIMEOUT = 180  #: seconds for one print (or for the browser to start)
 #: The page options of the PDF: those of ``chromium --print-to-pdf --no-pdf-header-footer``.
-PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False, "generateTaggedPDF": True}
+PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 
 
 def executable() -> str:
@@ -105,15 +105,13 @@ class Browser:
             os.close(from_browser)
         self._commands = commands
         self._answers = answers
-        try:
-            targets = self.call("Target.getTargets")["targetInfos"]
-            page = next(t["targetId"] for t in targets if t["type"] == "page")
-            self._session = self.call("Target.attachToTarget", targetId=page, flatten=True)["sessionId"]
-            self.call("Page.enable")
-        except BaseException:
-            self.__exit__()
-            raise
-        return self
+        return self  # the browser starts meanwhile: the page is attached at the first print
+
+    def _attach(self) -> None:
+        targets = self.call("Target.getTargets")["targetInfos"]
+        page = next(t["targetId"] for t in targets if t["type"] == "page")
+        self._session = self.call("Target.attachToTarget", targetId=page, flatten=True)["sessionId"]
+        self.call("Page.enable")
 
     def __exit__(self, *_: object) -> None:
         for descriptor in (self._commands, self._answers):
@@ -177,11 +175,14 @@ class Browser:
 
     # --- what the report needs -----------------------------------------------------------------------
 
-    def print_html(self, html: str) -> bytes:
-        """``html`` loaded (as a file of the folder, so relative addresses stay in it) and printed to PDF."""
+    def print_html(self, html: str, tagged: bool = True) -> bytes:
+        """``html`` loaded (as a file of the folder, so relative addresses stay in it) and printed
+        to PDF; ``tagged``: with the structure tree that screen readers follow (a fifth slower)."""
+        if not self._session:
+            self._attach()
         page = self.folder / f"bilan-{self._count}.html"
         page.write_text(html, encoding="utf-8")
         self._events.clear()
         self.call("Page.navigate", url=page.as_uri())
         self._wait("Page.loadEventFired")
-        return base64.b64decode(self.call("Page.printToPDF", **PRINT)["data"])
+        return base64.b64decode(self.call("Page.printToPDF", **PRINT, generateTaggedPDF=tagged)["data"])

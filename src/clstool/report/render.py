@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -30,6 +31,9 @@ from clstool.report.build import build
 from clstool.report.fiches import anchor
 from clstool.report.views import Report
 from clstool.yamlio.load import load
+
+if TYPE_CHECKING:
+    from clstool.report.chromium import Browser
 
 FORMATS = ("html", "md")
 
@@ -102,8 +106,9 @@ def render(report: Report, fmt: str, templates: str | Path | None = None) -> str
 DOCUMENTS = ("docx", "pdf", "pptx")
 
 
-def document(report: Report, fmt: str, templates: str | Path | None = None) -> bytes:
-    """The report in ``fmt``: text formats (html, md) as UTF-8, documents (docx, pdf, pptx) as files."""
+def document(report: Report, fmt: str, templates: str | Path | None = None, browser: Browser | None = None) -> bytes:
+    """The report in ``fmt``: text formats (html, md) as UTF-8, documents (docx, pdf, pptx) as
+    files; ``browser``: for pdf, a Chromium started earlier (:func:`clstool.report.pdf.printer`)."""
     if fmt in FORMATS:
         return render(report, fmt, templates).encode("utf-8")
     if fmt == "docx":
@@ -117,7 +122,7 @@ def document(report: Report, fmt: str, templates: str | Path | None = None) -> b
     if fmt == "pdf":
         from clstool.report.pdf import pdf_bytes
 
-        return pdf_bytes(report, templates)
+        return pdf_bytes(report, templates, browser)
     raise InputError(f"format « {fmt} » inconnu (formats : {', '.join(FORMATS + DOCUMENTS)})")
 
 
