@@ -47,6 +47,12 @@ def _territories_of(files: list[str]) -> list[str]:
     return sorted(roots)
 
 
+def _maybe_terminal() -> bool:
+    """Whether rich could take standard output for a terminal (then it decides): a terminal, or
+    one of the variables that make rich say so. Otherwise rich is not even imported."""
+    return sys.stdout.isatty() or any(os.environ.get(v) is not None for v in ("FORCE_COLOR", "TTY_COMPATIBLE"))
+
+
 @app.command()
 def validate(
     paths: Paths = None,
@@ -86,14 +92,14 @@ def validate(
                  extend_select=codes(extend_select), severity=severities(severity), today=today,
                  config=config, cache_dir=cache, jobs=jobs)
     if format is ValidateFormat.text and output is None:
-        out = console()
         if committed is not None:
             from clstool.lint.formats.commit import commit_lines
 
             lines = commit_lines(result, committed)
         else:
             lines = text_lines(result)
-        if out.is_terminal:
+        out = console() if _maybe_terminal() else None
+        if out is not None and out.is_terminal:
             for line in lines:
                 out.print(line)
         else:  # a pipe, a file, a CI log: the same text without rich's rendering (25,000 lines: 3 s less)
