@@ -52,3 +52,61 @@ def test_cli_full_pdf_is_tagged_and_its_contents_give_the_right_pages(tmp_path, 
     for fiche, page in numbered:
         assert re.search(rf"(^|\n)\s*{fiche}\b", text(target, page, page)), fiche
     assert "888" not in toc
+
+
+def test_built_in_templates_take_the_filled_page_and_need_no_second_load(tmp_path):
+    """The numbers written in by the script give exactly the page the template writes."""
+    from clstool.report.pdf import _filled
+
+    report = build(load([SUIVI]), 2024, dt.date(2024, 12, 31))
+    anchors = [*SECTIONS, *(f.ancre for f in report.fiches)]
+    report.pages = dict.fromkeys(anchors, 888)
+    placeholders = render(report, "html")
+    report.pages = {a: i + 2 for i, a in enumerate(anchors[:-1])}  # one anchor not found: no number
+    assert _filled(placeholders, report.pages) == render(report, "html")
+    slots = set(re.findall(r'class="toc-page" data-ancre="([^"]+)"', placeholders))
+    assert {f.ancre for f in report.fiches} | {"contrat", "calendrier"} <= slots
+
+
+class _Counting(Browser):
+    """The real browser, counting the pages it loads."""
+
+    loads = 0
+
+    def load(self, html: str) -> None:
+        type(self).loads += 1
+        super().load(html)
+
+
+def _toc_pages(pdf: Path) -> list[tuple[str, int]]:
+    toc = text(pdf, 1, 3, layout=True)
+    return [(m.group(1), int(m.group(2))) for m in re.finditer(r"^\s*(\d-\d)\s.*?\s(\d+)\s*$", toc, re.M)]
+
+
+def test_the_final_print_reuses_the_laid_out_page_or_loads_a_template_s_own(tmp_path):
+    from clstool.report.pdf import pdf_bytes, printer
+
+    tool("chromium", "chromium")
+    report = build(load([SUIVI]), 2024, dt.date(2024, 12, 31))
+    with printer() as browser:
+        browser.__class__ = _Counting
+        built_in = tmp_path / "integre.pdf"
+        built_in.write_bytes(pdf_bytes(report, None, browser))
+    assert _Counting.loads == 1  # the layout print's page, then numbers written in
+    # a template whose numbers are written otherwise (no data-ancre): the page is loaded again
+    own = tmp_path / "modeles"
+    own.mkdir()
+    macros = (ROOT / "templates" / "macros.html.j2").read_text(encoding="utf-8")
+    (own / "macros.html.j2").write_text(macros.replace(
+        '<span class="toc-page" data-ancre="{{ anchor }}">', '<span class="toc-page"><b>'
+    ).replace('{{ r.pages.get(anchor, "") }}</span>', '{{ r.pages.get(anchor, "") }}</b></span>'), encoding="utf-8")
+    _Counting.loads = 0
+    report = build(load([SUIVI]), 2024, dt.date(2024, 12, 31))
+    with printer() as browser:
+        browser.__class__ = _Counting
+        custom = tmp_path / "propre.pdf"
+        custom.write_bytes(pdf_bytes(report, own, browser))
+    assert _Counting.loads == 2
+    assert _toc_pages(custom) == _toc_pages(built_in) and len(_toc_pages(custom)) == 16
+    for fiche, page in _toc_pages(custom):
+        assert re.search(rf"(^|\n)\s*{fiche}\b", text(custom, page, page)), fiche

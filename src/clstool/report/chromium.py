@@ -175,9 +175,8 @@ class Browser:
 
     # --- what the report needs -----------------------------------------------------------------------
 
-    def print_html(self, html: str, tagged: bool = True) -> bytes:
-        """``html`` loaded (as a file of the folder, so relative addresses stay in it) and printed
-        to PDF; ``tagged``: with the structure tree that screen readers follow (a fifth slower)."""
+    def load(self, html: str) -> None:
+        """``html`` loaded, as a file of the folder (so relative addresses stay in it)."""
         if not self._session:
             self._attach()
         page = self.folder / f"bilan-{self._count}.html"
@@ -185,4 +184,17 @@ class Browser:
         self._events.clear()
         self.call("Page.navigate", url=page.as_uri())
         self._wait("Page.loadEventFired")
+
+    def run(self, function: str, *arguments: Any) -> None:
+        """The JavaScript ``function`` called on the loaded page with ``arguments`` (JSON values)."""
+        self.call("Runtime.evaluate", expression=f"({function})(...{json.dumps(list(arguments))})")
+
+    def print(self, tagged: bool = True) -> bytes:
+        """The loaded page as PDF; ``tagged``: with the structure tree that screen readers follow
+        (a fifth slower)."""
         return base64.b64decode(self.call("Page.printToPDF", **PRINT, generateTaggedPDF=tagged)["data"])
+
+    def print_html(self, html: str, tagged: bool = True) -> bytes:
+        """``html`` loaded and printed to PDF."""
+        self.load(html)
+        return self.print(tagged)

@@ -16,7 +16,10 @@ writes one for every element a link points to) with pypdf, and the report is pri
 numbers; the placeholders are as wide as the numbers, so the pages do not move (this is
 checked, and the report is printed again if they did). The first print only lays the pages out:
 every box is hidden (``visibility`` keeps each one in place), so nothing is painted and it is
-not tagged; it takes half the time of the final print.
+not tagged; it takes half the time of the final print. The final print is then made from the
+same page, its hidden boxes shown and its numbers written in by a script, when that gives the
+very page the template writes with the numbers (checked on the HTML); otherwise the page is
+loaded again.
 
 The browser starts while the report is built (:func:`printer`, entered before reading the
 territory), and is ready when the first print comes.
@@ -25,9 +28,11 @@ territory), and is ready when the first print comes.
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html import unescape
 from pathlib import Path
 
 from clstool.report.chromium import Browser
@@ -43,12 +48,28 @@ def destinations(pdf: bytes) -> dict[str, int]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
-    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-            for name, dest in reader.named_destinations.items()}
+    pages = {name.lstrip("/"): reader.get_destination_page_number(dest)
+             for name, dest in reader.named_destinations.items()}
+    return {name: page + 1 for name, page in pages.items() if page is not None}
 
 
 #: Added at the end of the page for the first print: every box hidden, none moved.
-LAYOUT_ONLY = "<style>*,*::before,*::after{visibility:hidden!important}</style>"
+LAYOUT_ONLY = '<style id="clstool-mise-en-page">*,*::before,*::after{visibility:hidden!important}</style>'
+#: A page number of the table of contents, as the built-in templates write it (macro ``page``).
+SLOT = re.compile(r'(<span class="toc-page" data-ancre="([^"<>]*)">)[^<]*(</span>)')
+#: What makes the laid-out page the final one, without loading it again: the boxes shown, the
+#: numbers written in their slots.
+FILL = """(pages) => {
+  document.getElementById("clstool-mise-en-page").remove();
+  for (const slot of document.querySelectorAll('span.toc-page[data-ancre]')) {
+    slot.textContent = pages[slot.dataset.ancre] ?? "";
+  }
+}"""
+
+
+def _filled(html: str, pages: dict[str, int]) -> str:
+    """``html`` with each slot holding its page number, as :data:`FILL` writes it."""
+    return SLOT.sub(lambda m: f"{m.group(1)}{pages.get(unescape(m.group(2)), '')}{m.group(3)}", html)
 
 
 @contextmanager
@@ -69,12 +90,19 @@ def pdf_bytes(report: Report, templates: str | Path | None = None, browser: Brow
         return browser.print_html(render(report, "html", templates))
     anchors = [*SECTIONS, *(f.ancre for f in report.fiches)]
     report.pages = dict.fromkeys(anchors, 888)
-    layout = browser.print_html(render(report, "html", templates) + LAYOUT_ONLY, tagged=False)
+    placeholders = render(report, "html", templates)
+    layout = browser.print_html(placeholders + LAYOUT_ONLY, tagged=False)
     report.pages = {a: p for a, p in destinations(layout).items() if a in anchors}
+    final = render(report, "html", templates)
+    if _filled(placeholders, report.pages) == final:  # the page in the browser can become it
+        browser.run(FILL, report.pages)
+    else:  # a template that writes its numbers otherwise: loaded again
+        browser.load(final)
     for _ in range(2):
-        pdf = browser.print_html(render(report, "html", templates))
+        pdf = browser.print()
         pages = {a: p for a, p in destinations(pdf).items() if a in anchors}
         if pages == report.pages:
             break
         report.pages = pages
+        browser.load(render(report, "html", templates))
     return pdf
