@@ -15,10 +15,11 @@ templates autoescape; Markdown templates escape every expression with
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -52,6 +53,36 @@ def builtin_templates() -> Path:
     raise InputError("modèles de rapport introuvables : réinstallez clstool (pip install .)")
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Templates compiled once and kept between runs (Jinja's bytecode cache, in its per-user
+    folder of the temporary directory, which Jinja creates private): compiling the HTML report's
+    templates took 0.07 s of every run, twice for a PDF. A template is compiled again when its
+    text changes (the key holds its checksum); a cache that cannot be read or written is only
+    a slower run, never an error."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a damaged entry: compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+@functools.cache
+def _compiled(fmt: str) -> jinja2.BytecodeCache | None:
+    """The cache of one format's environment: its own file names, as the environments of html
+    (escaped) and md (not escaped) compile the same template differently."""
+    try:
+        return _CompiledTemplates(pattern=f"__clstool_{fmt}_%s.cache")
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
+
+
 def environment(fmt: str, templates: str | Path | None = None) -> jinja2.Environment:
     """The sandboxed Jinja environment of a format; ``templates`` goes before the built-in ones."""
     folders = [builtin_templates()]
@@ -61,7 +92,7 @@ def environment(fmt: str, templates: str | Path | None = None) -> jinja2.Environ
             raise InputError(f"dossier de modèles introuvable : {templates}")
         folders.insert(0, folder)
     options = dict(loader=jinja2.FileSystemLoader([str(f) for f in folders]), undefined=jinja2.StrictUndefined,
-                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=_compiled(fmt))
     if fmt == "html":
         env = ImmutableSandboxedEnvironment(autoescape=True, **options)
     else:
