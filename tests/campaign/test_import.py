@@ -187,5 +187,32 @@ def test_other_formats_get_a_clear_message(tmp_path):
     assert code == 1 and snapshot(terr) == before
     assert f"{ods} : classeur OpenDocument (.ods)" in stderr
     assert f"{xls} : classeur Excel 97-2003 (.xls)" in stderr
-    assert f"{csv_file} : fichier texte (CSV)" in stderr
+    assert f"{csv_file} : fichier texte (CSV ?), pas un classeur .xlsx : les réponses doivent revenir" in stderr
     assert f"{locked} : classeur protégé par un mot de passe" in stderr
+
+
+def test_a_returned_workbook_is_bounded_as_every_workbook_someone_sent(tmp_path):
+    """The returned workbook goes through the checks of clstool.sheets: an XML part with a DTD,
+    or a part compressed a thousand times (a « zip bomb »), is refused before openpyxl reads it."""
+    import zipfile
+
+    terr = territory(tmp_path)
+    path = _workbook(prepare(terr, tmp_path / "campagne"))
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+
+    def variant(name: str, change) -> Path:
+        target = tmp_path / name
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+            for part, data in {**parts, **change(parts)}.items():
+                out.writestr(part, data)
+        return target
+
+    dtd = variant("dtd.xlsx", lambda p: {"xl/workbook.xml": b'<!DOCTYPE w [<!ENTITY e "fictif">]>' + p["xl/workbook.xml"]})
+    bomb = variant("bombe.xlsx", lambda p: {"xl/media/zero.bin": b"\0" * (3 * 1024 * 1024)})
+    before = snapshot(terr)
+    code, _, stderr = cli("campagne", "importer", str(dtd), str(bomb), str(terr), "--annee", str(YEAR))
+    assert code == 1 and snapshot(terr) == before
+    assert f"{dtd} : partie xl/workbook.xml : XML avec des entités ou une DTD, refusé par sécurité" in stderr
+    assert f"{bomb} : la partie xl/media/zero.bin est compressée plus de 100 fois" in stderr
+    assert "Traceback" not in stderr

@@ -1,16 +1,15 @@
 """Opening a returned workbook safely and reading its rows, before any value is interpreted.
 
-The file is checked before openpyxl reads it: its size, that it is an Office Open XML
-workbook (an ``.ods``, an ``.xls``, a CSV or a password-protected file each get their own
-message), the number and total size of the parts of the zip (a « zip bomb » is refused), then
-the rows and columns of each sheet. The workbook is read with openpyxl in read-only mode.
+The file is opened as every workbook someone sent is (:func:`clstool.sheets.read.open_workbook`:
+its kind — an ``.ods``, an ``.xls``, a CSV or a password-protected file each get their own
+message —, its size, its zip bounded before anything is decompressed, no DTD nor entity, then
+openpyxl in read-only mode), within the limits of a returned follow-up workbook; then the rows
+and columns of each sheet are read, bounded too.
 """
 
 from __future__ import annotations
 
 import json
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,14 +17,15 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from clstool.campaign import layout as L
+from clstool.errors import InputError
+from clstool.sheets.read import MB, Limits, open_workbook
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_UNZIPPED = 200 * 1024 * 1024
-MAX_PARTS = 2000
-MAX_ROWS = 5000
-MAX_COLUMNS = 60
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+#: A returned workbook holds one territory's fiches: far less than a plan of action.
+LIMITS = Limits(file_bytes=20 * MB, total_bytes=200 * MB, rows=5000, columns=60)
+MAX_ROWS = LIMITS.rows
+MAX_COLUMNS = LIMITS.columns
+#: A carrier who sends a CSV lost the workbook's hidden identifiers: only the workbook sent will do.
+_TEXT_ADVICE = "les réponses doivent revenir dans le classeur .xlsx envoyé"
 
 
 @dataclass(frozen=True)
@@ -86,46 +86,6 @@ class RawWorkbook:
             return None
 
 
-def check_file(path: Path, display: str) -> None:
-    """Refuse, with a French message, what is not a bounded .xlsx workbook."""
-    def refuse(message: str) -> None:
-        raise WorkbookError(Problem(display, message))
-
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        refuse(f"illisible ({exc.strerror})")
-    if size > MAX_BYTES:
-        refuse(f"fichier de {size // 1_000_000} Mo, trop gros pour un classeur de suivi "
-               f"(au plus {MAX_BYTES // 1_000_000} Mo)")
-    suffix = path.suffix.lower()
-    if head.startswith(_OLE):
-        data = path.read_bytes()
-        if _ENCRYPTED in data:
-            refuse("classeur protégé par un mot de passe : ouvrez-le, retirez le mot de passe "
-                   "(Fichier > Informations > Protéger le classeur) et enregistrez-le à nouveau")
-        refuse("classeur Excel 97-2003 (.xls) : ouvrez-le et enregistrez-le au format .xlsx")
-    if not head.startswith(b"PK"):
-        if suffix in (".csv", ".txt") or b";" in path.read_bytes()[:4096]:
-            refuse("fichier texte (CSV) : les réponses doivent revenir dans le classeur .xlsx envoyé")
-        refuse("ce n'est pas un classeur Excel (.xlsx)")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            names = {i.filename for i in infos}
-            if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:200]:
-                refuse("classeur OpenDocument (.ods) : dans LibreOffice, Fichier > Enregistrer sous, "
-                       "type « Excel 2007-365 (.xlsx) »")
-            if "[Content_Types].xml" not in names:
-                refuse("archive zip qui n'est pas un classeur Excel (.xlsx)")
-            if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNZIPPED:
-                refuse("classeur anormalement gros une fois décompressé : refusé")
-    except zipfile.BadZipFile:
-        refuse("fichier .xlsx abîmé (archive illisible) : demandez à le renvoyer")
-
-
 def _meta(ws: Any) -> tuple[dict[str, Any], dict[str, tuple[dict, str]]]:
     meta: dict[str, Any] = {}
     prepared: dict[str, tuple[dict, str]] = {}
@@ -173,16 +133,10 @@ def _rows(ws: Any, role: str, display: str, out: RawWorkbook) -> None:
 
 def read_workbook(path: Path, display: str) -> RawWorkbook:
     """The metadata and the rows of a campaign workbook. Raises :class:`WorkbookError`."""
-    from openpyxl import load_workbook
-
-    check_file(path, display)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
-            workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise WorkbookError(Problem(display, f"classeur illisible ({type(exc).__name__}) : "
-                                    "demandez à le renvoyer")) from None
+        workbook = open_workbook(path, LIMITS, display, text_advice=_TEXT_ADVICE)
+    except InputError as exc:
+        raise WorkbookError(Problem(display, str(exc).removeprefix(f"{display} : "))) from None
     try:
         roles = {s.role: s for s in L.layouts(2000)}
         meta_ws = None

@@ -110,8 +110,8 @@ class Sheet:
 class _Reading:
     """One reading: the file's name for messages, the limits and the deadline."""
 
-    def __init__(self, path: Path, display: str, limits: Limits):
-        self.path, self.name, self.limits = path, display, limits
+    def __init__(self, path: Path, display: str, limits: Limits, text_advice: str = _SAVE_AS):
+        self.path, self.name, self.limits, self.text_advice = path, display, limits, text_advice
         self.deadline = time.monotonic() + limits.seconds
 
     def fail(self, message: str) -> InputError:
@@ -146,7 +146,7 @@ class _Reading:
                 raise self.fail(f"classeur Excel 97-2003 (.xls) ou autre document Office ancien : {_SAVE_AS}")
         if not head.startswith(b"PK"):
             kind = "fichier texte (CSV ?)" if _is_text(head) else "fichier qui n'est pas un classeur"
-            raise self.fail(f"{kind}, pas un classeur .xlsx : {_SAVE_AS}")
+            raise self.fail(f"{kind}, pas un classeur .xlsx : {self.text_advice}")
 
     # --- 2. the zip's directory ---------------------------------------------------------------------
 
@@ -365,14 +365,23 @@ def _why(exc: BaseException) -> str:
     return f"{name} : {text[:160]}" if text else name
 
 
+def open_workbook(path: str | Path, limits: Limits = LIMITS, display: str | None = None,
+                  text_advice: str = _SAVE_AS) -> Any:
+    """The openpyxl workbook at ``path`` (read-only: close it), once steps 1 to 3 above have
+    checked its kind and its zip; an :class:`~clstool.errors.InputError` naming the file
+    (``display``, by default ``path``) otherwise. ``text_advice``: what to do with a text file."""
+    reading = _Reading(Path(path), display or str(path), limits, text_advice)
+    reading.sniff()
+    reading.check_zip()
+    return reading.open()
+
+
 def read_workbook(path: str | Path, limits: Limits = LIMITS, display: str | None = None) -> list[Sheet]:
     """The sheets of the workbook at ``path``, in order, bounded by ``limits``; an
     :class:`~clstool.errors.InputError` naming the file (``display``, by default ``path``) for
     anything else."""
     reading = _Reading(Path(path), display or str(path), limits)
-    reading.sniff()
-    reading.check_zip()
-    workbook = reading.open()
+    workbook = open_workbook(path, limits, reading.name)
     try:
         strings = _strings(workbook)
         budget = [limits.cells]
