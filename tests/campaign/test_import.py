@@ -8,6 +8,7 @@ one is re-saved by LibreOffice headless. The answers are fictitious.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from campaign_helpers import (
     YEAR,

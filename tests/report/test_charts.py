@@ -130,12 +130,12 @@ def test_pattern_marks_are_drawn_inside_their_box_in_the_marks_colour():
     # en_cours (stripes), en_retard (crossed), bloque (horizontal) in the bar, then in the legend;
     # realise is plain: no marks
     assert [m.get("stroke") for m in marks] == [charts.look(s).mark for s in ("en_cours", "en_retard", "bloque")] * 2
-    for status, mark in zip(("en_cours", "en_retard", "bloque"), marks[:3]):
+    for status, mark in zip(("en_cours", "en_retard", "bloque"), marks[:3], strict=True):
         x0, y0, x1, y1 = _box(segs[status])
         points = _points(mark)
         assert points and all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in points)
     crossed = _points(marks[1])
-    slopes = {round((b[1] - a[1]) / (b[0] - a[0])) for a, b in zip(crossed[::2], crossed[1::2])}
+    slopes = {round((b[1] - a[1]) / (b[0] - a[0])) for a, b in zip(crossed[::2], crossed[1::2], strict=True)}
     assert slopes == {-1, 1}  # both diagonals
     rows_y = sorted({y for _, y in _points(marks[2])})  # horizontal lines on the pattern's grid: 3 + 6n
     assert len(rows_y) >= 3 and all(y % 6 == 3 for y in rows_y)
