@@ -110,3 +110,24 @@ def test_the_final_print_reuses_the_laid_out_page_or_loads_a_template_s_own(tmp_
     assert _toc_pages(custom) == _toc_pages(built_in) and len(_toc_pages(custom)) == 16
     for fiche, page in _toc_pages(custom):
         assert re.search(rf"(^|\n)\s*{fiche}\b", text(custom, page, page)), fiche
+
+
+def test_a_page_the_script_cannot_change_is_loaded_again(tmp_path):
+    """A template whose end swallows what follows (an unclosed comment): the script's target is
+    not in the page and the script throws; the page is then loaded again, not trusted."""
+    from clstool.report.pdf import pdf_bytes, printer
+
+    tool("chromium", "chromium")
+    own = tmp_path / "modeles"
+    own.mkdir()
+    report_html = (ROOT / "templates" / "report.html.j2").read_text(encoding="utf-8")
+    (own / "report.html.j2").write_text(report_html.replace("</html>", "</html>\n<!-- fin sans fermeture"),
+                                        encoding="utf-8")
+    _Counting.loads = 0
+    report = build(load([SUIVI]), 2024, dt.date(2024, 12, 31))
+    with printer() as browser:
+        browser.__class__ = _Counting
+        pdf = tmp_path / "b.pdf"
+        pdf.write_bytes(pdf_bytes(report, own, browser))
+    assert _Counting.loads == 2
+    assert "Bilan 2024" in text(pdf, 1, 1) and len(_toc_pages(pdf)) == 16

@@ -185,9 +185,11 @@ class Browser:
         self.call("Page.navigate", url=page.as_uri())
         self._wait("Page.loadEventFired")
 
-    def run(self, function: str, *arguments: Any) -> None:
-        """The JavaScript ``function`` called on the loaded page with ``arguments`` (JSON values)."""
-        self.call("Runtime.evaluate", expression=f"({function})(...{json.dumps(list(arguments))})")
+    def run(self, function: str, *arguments: Any) -> bool:
+        """The JavaScript ``function`` called on the loaded page with ``arguments`` (JSON values);
+        false if it threw."""
+        answer = self.call("Runtime.evaluate", expression=f"({function})(...{json.dumps(list(arguments))})")
+        return "exceptionDetails" not in answer
 
     def print(self, tagged: bool = True) -> bytes:
         """The loaded page as PDF; ``tagged``: with the structure tree that screen readers follow

@@ -94,9 +94,9 @@ def pdf_bytes(report: Report, templates: str | Path | None = None, browser: Brow
     layout = browser.print_html(placeholders + LAYOUT_ONLY, tagged=False)
     report.pages = {a: p for a, p in destinations(layout).items() if a in anchors}
     final = render(report, "html", templates)
-    if _filled(placeholders, report.pages) == final:  # the page in the browser can become it
-        browser.run(FILL, report.pages)
-    else:  # a template that writes its numbers otherwise: loaded again
+    # the page in the browser can become the final one; if not (a template that writes its
+    # numbers otherwise, or a page the script cannot change), it is loaded again
+    if _filled(placeholders, report.pages) != final or not browser.run(FILL, report.pages):
         browser.load(final)
     for _ in range(2):
         pdf = browser.print()
