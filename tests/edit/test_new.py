@@ -140,3 +140,45 @@ def test_new_with_a_sub_axis(tmp_path, capsys):
     assert main(["new", str(root), "--axe", "2", "--sous-axe", "1.2", "--titre", "X"]) == 2
     assert "sous-axe « 1.2 » absent de l'axe « 2 » dans contrat.yaml (sous-axes : aucun)" in capsys.readouterr().err
     assert sorted(p.name for p in (root / "fiches").iterdir()) == before
+
+
+def test_new_lists_the_fields_the_contract_declares(territory):
+    from conftest import CONTRAT
+
+    territory.contrat(CONTRAT + """\
+champs:
+  - cle: programme_prs
+    libelle: Programme du PRS
+    type: choix
+    choix: [Prévention, Parcours]
+    obligatoire: true
+  - cle: etp
+    libelle: Équivalents temps plein
+    type: nombre
+    unite: ETP
+  - cle: date_comite
+    libelle: Date du comité de suivi
+    type: date
+""")
+    assert main(["new", str(territory.root), "--axe", "1", "--titre", "Action fictive"]) == 0
+    text = (territory.root / "fiches" / "1-1.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = lines.index("champs: {}")
+    assert lines[at - 4:at] == [
+        "# Ce contrat déclare ces champs (remplacez {} par ceux que vous renseignez, un par ligne) :",
+        "#   programme_prs: …  (Programme du PRS — choix dans une liste, obligatoire : Prévention ; Parcours)",
+        "#   etp: …  (Équivalents temps plein — nombre, en ETP)",
+        "#   date_comite: …  (Date du comité de suivi — date AAAA-MM-JJ)",
+    ]
+    result = validate([str(territory.root)])  # as created: valid (a detailed fiche would be told CLS231)
+    assert not result.failed(), [str(d) for d in result.diagnostics]
+    # the coordinator's edit the comment suggests validates
+    filled = text.replace("champs: {}", "champs:\n  programme_prs: Prévention\n  etp: 0.5\n  date_comite: 2025-03-31")
+    (territory.root / "fiches" / "1-1.yaml").write_text(filled, encoding="utf-8")
+    result = validate([str(territory.root)])
+    assert not [d for d in result.diagnostics if d.code in ("CLS230", "CLS231")], [str(d) for d in result.diagnostics]
+
+
+def test_new_without_declared_fields_says_nothing_of_them(territory):
+    assert main(["new", str(territory.root), "--axe", "1", "--titre", "Action fictive"]) == 0
+    assert "Ce contrat déclare" not in (territory.root / "fiches" / "1-1.yaml").read_text(encoding="utf-8")

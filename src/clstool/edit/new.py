@@ -3,7 +3,8 @@
 The file is generated from the JSON Schema of a fiche (:mod:`clstool.model.schema`), so it follows
 the model: every section is present, empty (``[]``, ``{}`` or no value), each preceded by a
 French comment saying what it holds and, for checkbox grids, which values are allowed.
-Only ``id``, ``axe`` and ``titre`` are filled in; the result validates as it is.
+Only ``id``, ``axe`` and ``titre`` are filled in; the result validates as it is. The fields the
+contract declares (``champs`` of ``contrat.yaml``) are listed in comments above ``champs: {}``.
 
 The next identifier of axis A is ``A-<n+1>``, n being the highest ``A-<n>`` among the existing
 fiches (``1-4`` after ``1-3``); in a territory numbered without axis prefix (``1``, ``2``…, as
@@ -21,8 +22,10 @@ from typing import Any
 from clstool.errors import InputError
 from clstool.fsutil import atomic_write
 from clstool.model.contrat import Contrat
+from clstool.model.custom_fields import ChampPersonnalise
 from clstool.model.documents import ID_LONGUEUR_MAX, ID_MOTIF
 from clstool.model.schema import json_schema
+from clstool.model.vocabulary import TYPES_CHAMP
 from clstool.yamlio.load import CONTRAT, FICHES, load
 from clstool.yamlio.write import dump, ensure_schema_line
 
@@ -85,10 +88,22 @@ def _enum(node: dict) -> list:
 class _Scaffold:
     """Walk the fiche schema and write one commented line (or block) per property."""
 
-    def __init__(self, schema: dict, values: dict):
+    def __init__(self, schema: dict, values: dict, declared: list[ChampPersonnalise] | None = None):
         self.defs = schema.get("$defs", {})
         self.values = values
+        self.declared = declared or []
         self.lines: list[str] = []
+
+    def declared_hint(self) -> None:
+        """The fields the contract declares, one comment line each (key, label, type, choices)."""
+        self.lines.append("# Ce contrat déclare ces champs (remplacez {} par ceux que vous renseignez, un par ligne) :")
+        for field in self.declared:
+            kind = TYPES_CHAMP.get(field.type, field.type)
+            unit = f", en {field.unite}" if field.type == "nombre" and field.unite else ""
+            form = " AAAA-MM-JJ" if field.type == "date" else ""
+            choices = f" : {' ; '.join(field.choix)}" if field.choix else ""
+            required = ", obligatoire" if field.obligatoire else ""
+            self.lines.append(f"#   {field.cle}: …  ({field.libelle} — {kind}{form}{unit}{required}{choices})")
 
     def resolve(self, node: dict) -> dict:
         if "$ref" in node:
@@ -132,18 +147,27 @@ class _Scaffold:
                 self.item_hint(target.get("items", {}), indent)
                 self.lines.append(f"{indent}{name}: []")
             elif target.get("type") == "object":
+                if indent == "" and name == "champs" and self.declared:
+                    self.declared_hint()
                 self.lines.append(f"{indent}{name}: {{}}")
             else:
                 self.lines.append(f"{indent}{name}:")
 
 
-def scaffold(fiche_id: str, axe: str, titre: str, header: str | None = None, sous_axe: str | None = None) -> str:
-    """The text of a new fiche: every section of the schema, commented, nearly empty."""
+def scaffold(fiche_id: str, axe: str, titre: str, header: str | None = None, sous_axe: str | None = None,
+             declared: list[ChampPersonnalise] | None = None) -> str:
+    """The text of a new fiche: every section of the schema, commented, nearly empty; the
+    contract's own fields (``declared``) listed above ``champs``."""
     values = {"id": fiche_id, "axe": axe, "titre": titre, **({"sous_axe": sous_axe} if sous_axe else {})}
-    builder = _Scaffold(json_schema("fiche"), values)
+    builder = _Scaffold(json_schema("fiche"), values, declared)
     builder.properties(json_schema("fiche"), "")
     head = ([header] if header else []) + list(_INTRO)
     return "\n".join(head + builder.lines) + "\n"
+
+
+def _declared(territory: Any) -> list[ChampPersonnalise]:
+    source = territory.contrat
+    return list(source.model.champs) if source is not None and isinstance(source.model, Contrat) else []
 
 
 def _sub_axes(territory: Any, axe: str) -> list[str]:
@@ -180,7 +204,7 @@ def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None,
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         atomic_write(target, scaffold(fiche_id, axe, titre.strip(), ensure_schema_line(target, "fiche", root),
-                                      sous_axe),
+                                      sous_axe, _declared(territory)),
                      exclusive=True)
     except FileExistsError:  # created by someone else since the check above
         raise InputError(f"la fiche « {fiche_id} » existe déjà ({target}) : rien n'a été écrit") from None
