@@ -325,8 +325,8 @@ def test_unparsed_entries_appear_every_year_verbatim_without_dates(territory):
         assert len(calendar.unparsed) == 2
     data = json.loads(to_json(calendar))
     assert data["items"][0] == {
-        "territoire": "Ville de Test", "fiche": "1-1", "declinaison": None, "periode": "Dès que possible",
-        "jalon": None, "debut": None, "fin": None, "statut": None}
+        "territoire": "Ville de Test", "axe": "1", "sous_axe": None, "fiche": "1-1", "declinaison": None,
+        "periode": "Dès que possible", "jalon": None, "debut": None, "fin": None, "statut": None}
     lines = summary_lines(calendar)
     assert any("« Dès que possible »" in line and "terr/fiches/1-1.yaml" in line for line in lines)
 
@@ -360,13 +360,45 @@ def test_fiches_sorted_by_axis_then_natural_id(territory):
 # --- Output: JSON, iCalendar, table -------------------------------------------------------
 
 
-def test_json_has_exactly_the_design_shape(montpellier):
+def test_json_has_exactly_the_documented_shape(montpellier):
     data = json.loads(to_json(build(montpellier, 2024, D("2024-06-15"))))
     assert list(data) == ["year", "as_of", "items", "ignores", "erreurs"]
     assert data["year"] == 2024 and data["as_of"] == "2024-06-15"
     for item in data["items"]:
-        assert list(item) == ["territoire", "fiche", "declinaison", "periode", "jalon", "debut", "fin", "statut"]
+        assert list(item) == ["territoire", "axe", "sous_axe", "fiche", "declinaison", "periode", "jalon", "debut",
+                              "fin", "statut"]
         assert D(item["debut"]) <= D(item["fin"])
+        assert item["axe"] == item["fiche"].split("-")[0] and item["sous_axe"] is None  # Montpellier has none
+
+
+def test_a_fiche_s_sub_axis_is_in_json_and_in_the_ics_categories(territory):
+    territory.contrat(CONTRAT_WITH_SUB_AXES)
+    territory.fiche("1-1", 'id: "1-1"\naxe: "1"\nsous_axe: "1.2"\ntitre: Fictive\ncalendrier:\n  - "2024"\n')
+    territory.fiche("1-2", 'id: "1-2"\naxe: "1"\ntitre: Fictive sans sous-axe\ncalendrier:\n  - "2024"\n')
+    calendar = year_calendar([str(territory.root)], 2024)
+    items = json.loads(to_json(calendar))["items"]
+    assert [(i["fiche"], i["axe"], i["sous_axe"]) for i in items] == [("1-1", "1", "1.2"), ("1-2", "1", None)]
+    categories = [line for line in to_ics(calendar).splitlines() if line.startswith("CATEGORIES")]
+    assert categories == ["CATEGORIES:Axe 1,Sous-axe 1.2", "CATEGORIES:Axe 1"]
+    events = icalendar.Calendar.from_ical(to_ics(calendar)).walk("VEVENT")  # a real reader sees two categories
+    assert [list(e.get("categories").cats) for e in events] == [["Axe 1", "Sous-axe 1.2"], ["Axe 1"]]
+
+
+CONTRAT_WITH_SUB_AXES = """\
+territoire: Ville de Test
+intitule: Contrat fictif
+periode:
+  debut: 2022
+  fin: 2027
+axes:
+  - id: "1"
+    titre: Premier axe
+    sous_axes:
+      - id: "1.1"
+        titre: Premier objectif
+      - id: "1.2"
+        titre: Second objectif
+"""
 
 
 def _events(text: str) -> list:

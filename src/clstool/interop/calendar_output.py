@@ -55,6 +55,8 @@ from clstool.printable import json_safe, visible
 def item_json(item: CalendarItem) -> dict:
     return {
         "territoire": item.territoire,
+        "axe": item.axe,
+        "sous_axe": item.sous_axe,
         "fiche": item.fiche,
         "declinaison": item.declinaison,
         "periode": item.periode,
@@ -201,8 +203,9 @@ def _one_event(item: CalendarItem, stamp: str, uid: str, first: dt.date, last: d
     yield f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}"
     yield f"SUMMARY:{escape_text(summary)}"
     yield f"DESCRIPTION:{escape_text(_event_description(item))}"
-    if item.axe:
-        yield f"CATEGORIES:{escape_text(f'Axe {item.axe}')}"
+    if item.axe:  # one category per level, each escaped, separated by a bare comma (RFC 5545)
+        levels = [f"Axe {item.axe}", *([f"Sous-axe {item.sous_axe}"] if item.sous_axe else [])]
+        yield f"CATEGORIES:{','.join(escape_text(level) for level in levels)}"
     yield "TRANSP:TRANSPARENT"
     yield "END:VEVENT"
 

@@ -70,6 +70,7 @@ class CalendarItem:
     declinaison_id: str | None = None  #: the déclinaison's ``id``, if it has one
     contrat_entier: bool = False  #: the entry spans exactly the contract (« Sur toute la durée du CLS »)
     ajuste: int | None = None  #: the follow-up year whose ``calendrier_ajuste`` it comes from (``adjusted``)
+    sous_axe: str | None = None  #: the fiche's sub-axis (``contrat.yaml``: ``axes[].sous_axes``), if any
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class FicheCalendar:
     items: list[CalendarItem]
     fichier: str
     alerte: str | None = None  #: « Fiche incomplète : ligne 5, colonne 3 : … » when its file has errors
+    sous_axe: str | None = None  #: the fiche's sub-axis, if any
 
 
 @dataclass
@@ -166,7 +168,7 @@ def _fiche_calendar(fiche: Fiche, contract: tuple[dt.date, dt.date] | None, terr
                     adjusted: bool = False) -> FicheCalendar:
     plan = fiche_plan(fiche, contract)
     base = dict(territoire=territoire, axe=fiche.axe, axe_titre=axe_titre, fiche=fiche.id,
-                fiche_titre=fiche.titre, fichier=fichier)
+                fiche_titre=fiche.titre, fichier=fichier, sous_axe=fiche.sous_axe)
     items: list[CalendarItem] = []
     source, entries = _entries(plan.own, _adjusted(fiche, year, contract) if adjusted else None)
     for entry in entries:
@@ -181,7 +183,8 @@ def _fiche_calendar(fiche: Fiche, contract: tuple[dt.date, dt.date] | None, terr
                                  declinaison_id=fiche.declinaisons[unit.index].id, ajuste=source), contract)
         units.append(PlannedDeclinaison(unit.index + 1, unit.titre, planned_status(unit.intervals, year, as_of)))
     return FicheCalendar(territoire, fiche.axe, axe_titre, fiche.id, fiche.titre,
-                         planned_status(plan.intervals, year, as_of), units, items, fichier)
+                         planned_status(plan.intervals, year, as_of), units, items, fichier,
+                         sous_axe=fiche.sous_axe)
 
 
 def build(project: Project, year: int, as_of: dt.date | None = None, *,
