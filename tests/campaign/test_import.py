@@ -217,3 +217,10 @@ def test_a_returned_workbook_is_bounded_as_every_workbook_someone_sent(tmp_path)
     assert f"{dtd} : partie xl/workbook.xml : XML avec des entités ou une DTD, refusé par sécurité" in stderr
     assert f"{bomb} : la partie xl/media/zero.bin est compressée plus de 100 fois" in stderr
     assert "Traceback" not in stderr
+
+
+def test_a_missing_workbook_is_named_once(tmp_path):
+    terr = territory(tmp_path)
+    missing = tmp_path / "absent.xlsx"
+    code, _, stderr = cli("campagne", "importer", str(missing), str(terr), "--annee", str(YEAR))
+    assert code == 1 and f"{missing} : fichier introuvable\n" in stderr and stderr.count(str(missing)) == 1

@@ -129,7 +129,7 @@ class _Reading:
 
     def sniff(self) -> None:
         if not self.path.is_file():
-            raise InputError(f"fichier introuvable : {self.name}")
+            raise self.fail("fichier introuvable")
         size = self.path.stat().st_size
         if size > self.limits.file_bytes:
             raise self.fail(f"fichier de {size // MB} Mo, plus que les {self.limits.file_bytes // MB} Mo lus "
