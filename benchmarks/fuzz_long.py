@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 _STATS = re.compile(r"(\d+) passing(?: examples?)?, (\d+) failing(?: examples?)?,? (?:and )?(\d+) invalid")
 _TEST = re.compile(r"^(tests/\S+::\S+):\s*$", re.M)
 _MUTATION_TESTS = ["tests/adversarial/test_every_command.py::test_mutated_real_fiches",
-                   "tests/interop/test_hostile_workbooks.py::test_mutated_templates_never_crash"]
+                   "tests/interop/test_hostile_workbooks.py::test_mutated_templates_never_crash",
+                   "tests/campaign/test_import_mutated.py::test_mutated_returned_workbooks_never_crash"]
 
 
 def main(argv: list[str] | None = None) -> int:

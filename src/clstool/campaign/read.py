@@ -10,6 +10,8 @@ and columns of each sheet are read, bounded too.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from clstool.campaign import layout as L
 from clstool.errors import InputError
-from clstool.sheets.read import MB, Limits, open_workbook
+from clstool.sheets.read import MB, Limits, open_workbook, why
 
 #: A returned workbook holds one territory's fiches: far less than a plan of action.
 LIMITS = Limits(file_bytes=20 * MB, total_bytes=200 * MB, rows=5000, columns=60)
@@ -142,21 +144,35 @@ def read_workbook(path: Path, display: str) -> RawWorkbook:
         meta_ws = None
         out = RawWorkbook(display, {}, {})
         for ws in workbook.worksheets:
-            first = next(ws.iter_rows(max_row=1, max_col=2, values_only=True), ())
-            a1 = first[0] if first else None
-            if a1 == "format" and len(first) > 1 and first[1] == L.FORMAT:
-                meta_ws = ws
-                continue
-            if isinstance(a1, str) and a1.startswith("clstool:") and a1[8:] in roles:
-                if ws.max_column and ws.max_column > MAX_COLUMNS:
-                    out.problems.append(Problem(display, f"plus de {MAX_COLUMNS} colonnes : feuille ignorée",
-                                                ws.title))
+            with _sheet_xml(display, ws):  # read-only openpyxl parses a sheet's XML as it is read
+                first = next(ws.iter_rows(max_row=1, max_col=2, values_only=True), ())
+                a1 = first[0] if first else None
+                if a1 == "format" and len(first) > 1 and first[1] == L.FORMAT:
+                    meta_ws = ws
                     continue
-                _rows(ws, a1[8:], display, out)
+                if isinstance(a1, str) and a1.startswith("clstool:") and a1[8:] in roles:
+                    if ws.max_column and ws.max_column > MAX_COLUMNS:
+                        out.problems.append(Problem(display, f"plus de {MAX_COLUMNS} colonnes : feuille ignorée",
+                                                    ws.title))
+                        continue
+                    _rows(ws, a1[8:], display, out)
         if meta_ws is None:
             raise WorkbookError(Problem(display, "ce classeur n'a pas été préparé par clstool campagne "
                                         "preparer (identifiants cachés absents)"))
-        out.meta, out.prepared = _meta(meta_ws)
+        with _sheet_xml(display, meta_ws):
+            out.meta, out.prepared = _meta(meta_ws)
         return out
     finally:
         workbook.close()
+
+
+@contextmanager
+def _sheet_xml(display: str, ws: Any) -> Iterator[None]:
+    """A sheet whose XML cannot be read (a damaged file) is the workbook's problem, said in French."""
+    try:
+        yield
+    except WorkbookError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the XML parser on a foreign file is the file's
+        raise WorkbookError(Problem(display, f"feuille illisible ({why(exc)}) : demandez à renvoyer le classeur",
+                                    ws.title)) from None

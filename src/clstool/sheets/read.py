@@ -204,7 +204,7 @@ class _Reading:
                 warnings.simplefilter("ignore")  # « Data Validation extension is not supported »…
                 return load_workbook(self.path, read_only=True, data_only=True, keep_links=False)
         except Exception as exc:  # noqa: BLE001 - any failure of openpyxl on a foreign file is the file's
-            raise self.fail(f"classeur .xlsx illisible ({_why(exc)})") from None
+            raise self.fail(f"classeur .xlsx illisible ({why(exc)})") from None
 
     # --- 4. one sheet's XML, as a stream --------------------------------------------------------------
 
@@ -257,7 +257,7 @@ class _Reading:
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - malformed or forbidden XML, a truncated member…
-            raise self.fail(f"{self.where(title)} illisible ({_why(exc)})") from None
+            raise self.fail(f"{self.where(title)} illisible ({why(exc)})") from None
         finally:
             source.close()
         return last_row, last_col, merged
@@ -305,7 +305,7 @@ class _Reading:
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - openpyxl's conversions of a foreign file
-            raise self.fail(f"{self.where(ws.title)} illisible ({_why(exc)})") from None
+            raise self.fail(f"{self.where(ws.title)} illisible ({why(exc)})") from None
         self._fill_merged(sheet, merged, budget)
         return sheet
 
@@ -347,8 +347,8 @@ def _is_text(head: bytes) -> bool:
     return b"\x00" not in head
 
 
-def _why(exc: BaseException) -> str:
-    """A short reason for a parser's failure, never the parser's internals."""
+def why(exc: BaseException) -> str:
+    """A short reason, in French, for a parser's failure on a workbook, never the parser's internals."""
     while (inner := exc.__cause__ or exc.__context__) is not None and inner is not exc:
         exc = inner  # openpyxl wraps the parser's error (« Unable to read workbook… »)
     name = type(exc).__name__
