@@ -16,6 +16,7 @@ from pathlib import Path
 
 from clstool.campaign.prepare import MAILS, MANIFEST, load_territory
 from clstool.errors import InputError
+from clstool.fsutil import FileTooLarge, NotRegularFile, read_bounded, reason
 from clstool.model.documents import Fiche, MesureIndicateur
 from clstool.sheets.write import write_csv
 
@@ -57,14 +58,63 @@ def missing(fiche: Fiche, year: int) -> list[str]:
     return out
 
 
+#: What ``campagne.json`` may weigh: a campaign of a few hundred addressees is far below.
+MAX_MANIFEST_BYTES = 5 * 1024 * 1024
+#: Each addressee's keys and what they hold (``None``: may be null), as ``preparer`` writes them.
+_ENTRY = {"cle": str, "destinataire": str, "classeur": str, "fiches": list,
+          "courriel": (str, type(None)), "brouillon": (str, type(None)), "personne": (str, type(None))}
+
+
 def read_manifest(folder: str) -> dict:
+    """``campagne.json``, checked: a file edited by hand or damaged gets a French message saying
+    what is wrong, never a failure further on."""
     path = Path(folder) / MANIFEST
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        raw = read_bounded(path, MAX_MANIFEST_BYTES)
     except FileNotFoundError:
         raise InputError(f"{path} introuvable : ce dossier n'a pas été préparé par clstool campagne preparer") from None
-    except (OSError, ValueError) as exc:
+    except NotRegularFile as exc:
+        raise InputError(str(exc)) from None
+    except FileTooLarge as exc:
+        raise InputError(f"{path} : {exc}") from None
+    except OSError as exc:
+        raise InputError(f"{path} illisible ({reason(exc)})") from None
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
         raise InputError(f"{path} illisible ({exc})") from None
+    problem = _manifest_problem(manifest)
+    if problem:
+        raise InputError(f"{path} abîmé : {problem} ; refaites-le avec clstool campagne preparer (les "
+                         "classeurs déjà envoyés pourront toujours être importés)")
+    return manifest
+
+
+def _manifest_problem(manifest: object) -> str | None:
+    """What makes ``manifest`` unusable, in French; None when it is as ``preparer`` writes it."""
+    if not isinstance(manifest, dict):
+        return "un objet JSON est attendu"
+    annee = manifest.get("annee")
+    if not isinstance(annee, int) or isinstance(annee, bool):
+        return "« annee » absente ou qui n'est pas une année"
+    for key in ("dossier_territoire", "territoire"):
+        if not isinstance(manifest.get(key), str):
+            return f"« {key} » absent ou qui n'est pas un texte"
+    for key in ("expediteur", "echeance"):
+        if not isinstance(manifest.get(key), (str, type(None))):
+            return f"« {key} » n'est pas un texte"
+    entries = manifest.get("destinataires")
+    if not isinstance(entries, list):
+        return "« destinataires » absent ou qui n'est pas une liste"
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            return f"destinataire n° {number} : un objet JSON est attendu"
+        for key, kind in _ENTRY.items():
+            if not isinstance(entry.get(key), kind):
+                return f"destinataire n° {number} : « {key} » absent ou d'un autre type"
+        if not all(isinstance(f, str) for f in entry["fiches"]):
+            return f"destinataire n° {number} : « fiches » doit être une liste d'identifiants"
+    return None
 
 
 def campaign_state(folder: str, territoire: str | None = None, reminders: bool = False) -> list[AddresseeState]:
@@ -141,6 +191,7 @@ def to_table(states: list[AddresseeState]) -> str:
     lines.append(f"À relancer : {len(remind)} destinataire(s) sur {len(states)}.")
     for s in remind:
         how = (f"renvoyer {s.relance or s.brouillon}" if (s.relance or s.brouillon)
-               else "pas d'adresse : envoyer le classeur à la main")
+               else "pas de brouillon (aucun expéditeur à la préparation) : envoyer le classeur à la main"
+               if s.courriel else "pas d'adresse : envoyer le classeur à la main")
         lines.append(f"    {s.destinataire}{' <' + s.courriel + '>' if s.courriel else ''} : {how}")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,73 @@
+"""``campagne etat`` reads the campaign folder's ``campagne.json``: a file edited by hand, damaged,
+too large or not a file gets a French message naming what is wrong (exit 2), never « Erreur
+interne ». Contacts and data are FICTITIOUS (campaign_helpers)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from campaign_helpers import cli, prepare, territory
+
+
+@pytest.fixture
+def campaign(tmp_path):
+    terr = territory(tmp_path)
+    return prepare(terr, tmp_path / "campagne")
+
+
+def _manifest(folder) -> dict:
+    return json.loads((folder / "campagne.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("change, said", [
+    (lambda m: [1], "un objet JSON est attendu"),
+    (lambda m: {k: v for k, v in m.items() if k != "annee"}, "« annee » absente ou qui n'est pas une année"),
+    (lambda m: {**m, "annee": "2025"}, "« annee » absente ou qui n'est pas une année"),
+    (lambda m: {**m, "annee": True}, "« annee » absente ou qui n'est pas une année"),
+    (lambda m: {**m, "dossier_territoire": None}, "« dossier_territoire » absent ou qui n'est pas un texte"),
+    (lambda m: {**m, "expediteur": 3}, "« expediteur » n'est pas un texte"),
+    (lambda m: {**m, "destinataires": {}}, "« destinataires » absent ou qui n'est pas une liste"),
+    (lambda m: {**m, "destinataires": [7]}, "destinataire n° 1 : un objet JSON est attendu"),
+    (lambda m: {**m, "destinataires": [{**m["destinataires"][0], "fiches": "1-1"}]},
+     "destinataire n° 1 : « fiches » absent ou d'un autre type"),
+    (lambda m: {**m, "destinataires": [m["destinataires"][0], {**m["destinataires"][0], "fiches": [1]}]},
+     "destinataire n° 2 : « fiches » doit être une liste d'identifiants"),
+    (lambda m: {**m, "destinataires": [{k: v for k, v in m["destinataires"][0].items() if k != "classeur"}]},
+     "destinataire n° 1 : « classeur » absent ou d'un autre type"),
+])
+def test_a_damaged_manifest_is_said_in_french(campaign, change, said):
+    (campaign / "campagne.json").write_text(json.dumps(change(_manifest(campaign))), encoding="utf-8")
+    code, _, err = cli("campagne", "etat", str(campaign))
+    assert code == 2, err
+    assert f"campagne.json abîmé : {said} ; refaites-le avec clstool campagne preparer" in err
+    assert "Erreur interne" not in err and "Traceback" not in err
+
+
+def test_not_json_too_large_and_not_a_file(campaign, tmp_path):
+    manifest = campaign / "campagne.json"
+    manifest.write_bytes(b"\xff\xfe{")
+    code, _, err = cli("campagne", "etat", str(campaign))
+    assert code == 2 and "campagne.json illisible" in err
+    manifest.write_bytes(b" " * (5 * 1024 * 1024 + 1))
+    code, _, err = cli("campagne", "etat", str(campaign))
+    assert code == 2 and "campagne.json : fichier trop volumineux" in err
+    manifest.unlink()
+    os.mkfifo(manifest)  # a pipe: reading it would wait for ever
+    code, _, err = cli("campagne", "etat", str(campaign))
+    assert code == 2 and "n'est pas un fichier ordinaire" in err
+
+
+def test_an_addressee_with_an_address_but_no_draft_is_told_why(campaign):
+    """As prepared without a sender: the addressee has an address, but no draft was written (it
+    used to read « pas d'adresse »)."""
+    manifest = _manifest(campaign)
+    for entry in manifest["destinataires"]:
+        entry["brouillon"] = None
+    (campaign / "campagne.json").write_text(json.dumps(manifest), encoding="utf-8")
+    code, table, _ = cli("campagne", "etat", str(campaign))
+    assert code == 0
+    camille = next(line for line in table.splitlines() if "<camille.exemple@example.invalid>" in line)
+    assert camille.endswith(": pas de brouillon (aucun expéditeur à la préparation) : envoyer le classeur à la main")
+    assert table.count("pas d'adresse") == sum(1 for e in manifest["destinataires"] if not e["courriel"])
