@@ -326,6 +326,38 @@ def test_user_templates_run_in_the_sandbox(tmp_path, hostile):
         render(report, "md", tmp_path)
 
 
+@pytest.mark.parametrize("text, line, said", [
+    ('{{ r.annee }}\n{{ 1 + "a" }}', 2, "erreur à l'exécution (TypeError : unsupported operand"),
+    ("{% macro m(n) %}{{ m(n) }}{% endmacro %}\n\n{{ m(1) }}", None, "une macro qui s'appelle sans fin"),
+    ('{{ "beaucoup" | nombre }}', 1, "erreur à l'exécution (ValueError"),
+    ("{{ r.annee // 0 }}", 1, "erreur à l'exécution (ZeroDivisionError"),
+])
+def test_a_user_template_that_fails_while_it_runs_is_named_with_its_line(tmp_path, hostile, capsys, text, line,
+                                                                         said):
+    (tmp_path / "report.md.j2").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(said)) as caught:
+        render(_report(hostile), "md", tmp_path)
+    assert f"modèle {tmp_path / 'report.md.j2'}, ligne " in str(caught.value)
+    if line is not None:
+        assert f"report.md.j2, ligne {line} :" in str(caught.value)
+    # through the command: exit 2, the message, never « Erreur interne »
+    assert main(["report", SUIVI, "--year", "2024", "-f", "md", "--templates", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Erreur interne" not in err
+
+
+def test_an_error_in_a_built_in_template_stays_clstool_s_own(tmp_path, hostile):
+    """Only a user's template is the user's fault: a failure while a built-in one runs is a bug
+    (here a broken report, as a bug in the views would give), with or without a user's folder."""
+    report = _report(hostile)
+    report.fiches = 5  # not a list: the built-in template's loop fails
+    with pytest.raises(TypeError):
+        render(report, "md")
+    (tmp_path / "report.css").write_text("body { color: #123456; }", encoding="utf-8")
+    with pytest.raises(TypeError):
+        render(report, "html", tmp_path)  # the user's folder has only a style sheet
+
+
 def test_user_templates_replace_the_built_in_ones_one_by_one(tmp_path, hostile):
     report = _report(hostile)
     (tmp_path / "report.html.j2").write_text("<h1>{{ r.territoire }}</h1>{{ r.annee }}", encoding="utf-8")

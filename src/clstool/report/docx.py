@@ -32,6 +32,7 @@ from docx.text.paragraph import Paragraph
 
 from clstool.errors import InputError
 from clstool.report import images
+from clstool.report.office_template import made_with, open_template
 from clstool.report.views import FicheView, Report
 
 #: The styles the document uses; a template must define them (Word's built-in names).
@@ -80,11 +81,14 @@ class Writer:
     """Appends the report's parts to a python-docx document."""
 
     def __init__(self, template: Path | None):
-        self.doc = Document(str(template)) if template else Document()
+        self.doc = open_template(template, "document Word (.docx)", Document) if template else Document()
         self._ids: dict[str, str] = {}
         self._toc = None  #: the paragraph where the table of contents goes, filled by :meth:`data`
         if template:
             body = self.doc.element.body
+            if body is None or not self.doc.sections:
+                raise InputError(f"modèle {template} : document Word sans corps ni section ; enregistrez-le de "
+                                 "nouveau depuis Word ou LibreOffice")
             for child in list(body):
                 if child.tag != qn("w:sectPr"):
                     body.remove(child)
@@ -248,9 +252,13 @@ def docx_bytes(report: Report, templates: str | Path | None = None) -> bytes:
     template = Path(templates) / TEMPLATE if templates is not None else None
     if templates is not None and not Path(templates).is_dir():
         raise InputError(f"dossier de modèles introuvable : {templates}")
-    writer = Writer(template if template is not None and template.is_file() else None)
-    write(writer, report)
-    return writer.data()
+    def make(used: Path | None) -> bytes:
+        writer = Writer(used)
+        write(writer, report)
+        return writer.data()
+
+    return made_with(make, template if template is not None and template.is_file() else None,
+                     "document Word (.docx)")
 
 
 def fiche_heading(f: FicheView) -> str:

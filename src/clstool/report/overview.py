@@ -255,17 +255,6 @@ def _objectives(summaries: list[ContractSummary]) -> list[ObjectiveRow]:
 
 def render_overview(overview: Overview, fmt: str, templates: str | Path | None = None) -> str:
     """The overview as text (``html`` or ``md``), through the report's sandboxed environment."""
-    import jinja2
+    from clstool.report.render import environment, run_template
 
-    from clstool.report.render import environment
-
-    env = environment(fmt, templates)
-    name = _TEMPLATES[fmt]
-    try:
-        return env.get_template(name).render(r=overview)
-    except jinja2.TemplateNotFound as exc:
-        raise InputError(f"modèle introuvable : {exc.name}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise InputError(f"modèle {exc.filename or exc.name}, ligne {exc.lineno} : erreur de syntaxe ({exc.message})") from None
-    except jinja2.UndefinedError as exc:
-        raise InputError(f"modèle {name} : {exc.message} (variable ou attribut inconnu)") from None
+    return run_template(environment(fmt, templates), _TEMPLATES[fmt], templates, r=overview)

@@ -27,6 +27,7 @@ from clstool.errors import InputError
 from clstool.model.vocabulary import STATUTS
 from clstool.model.vocabulary import titre as label
 from clstool.report import charts, images
+from clstool.report.office_template import made_with, open_template
 from clstool.report.textfit import fit
 from clstool.report.views import Report
 
@@ -39,7 +40,7 @@ TABLE_SIZES = (16, 14, 12, 11, 10, 9)
 
 class Deck:
     def __init__(self, template: Path | None):
-        self.prs = Presentation(str(template)) if template else Presentation()
+        self.prs = open_template(template, "diaporama PowerPoint (.pptx)", Presentation) if template else Presentation()
         if template:  # keep the master and layouts, drop the template's own slides
             ids = self.prs.slides._sldIdLst
             for slide_id in list(ids):
@@ -49,6 +50,8 @@ class Deck:
             self.prs.slide_width, self.prs.slide_height = Inches(W), Inches(H)
         self.w, self.h = self.prs.slide_width / 914400, self.prs.slide_height / 914400
         layouts = list(self.prs.slide_layouts)
+        if not layouts:
+            raise InputError(f"modèle {template} : diaporama sans aucune disposition de diapositive")
         self.layout = next((lay for lay in layouts if lay.name in ("Blank", "Vide")), layouts[-1])
 
     def slide(self, title: str, notes: str = ""):
@@ -159,9 +162,13 @@ def pptx_bytes(report: Report, templates: str | Path | None = None) -> bytes:
     if templates is not None and not Path(templates).is_dir():
         raise InputError(f"dossier de modèles introuvable : {templates}")
     template = Path(templates) / TEMPLATE if templates is not None else None
-    deck = Deck(template if template is not None and template.is_file() else None)
-    write(deck, report)
-    return deck.data()
+    def make(used: Path | None) -> bytes:
+        deck = Deck(used)
+        write(deck, report)
+        return deck.data()
+
+    return made_with(make, template if template is not None and template.is_file() else None,
+                     "diaporama PowerPoint (.pptx)")
 
 
 def axis_chart(report: Report, axis) -> object:

@@ -119,10 +119,17 @@ def render(report: Report, fmt: str, templates: str | Path | None = None) -> str
     """The report as text, in ``fmt`` (``html`` or ``md``)."""
     if fmt not in FORMATS:
         raise InputError(f"format « {fmt} » inconnu (formats : {', '.join(FORMATS)})")
-    env = environment(fmt, templates)
-    name = TEMPLATE_NAMES[fmt]
+    return run_template(environment(fmt, templates), TEMPLATE_NAMES[fmt], templates, r=report)
+
+
+def run_template(env: jinja2.Environment, name: str, templates: str | Path | None, **context: Any) -> str:
+    """Template ``name`` rendered with ``context``. Whatever goes wrong in a template is an
+    :class:`InputError` in French naming the template (and its line when known): missing, syntax,
+    forbidden operation, unknown variable; and, in a user's template (``templates``), any error
+    while it runs (``{{ 1 + "a" }}``, a macro that calls itself). An error while a built-in
+    template runs is clstool's own, and stays one."""
     try:
-        return env.get_template(name).render(r=report)
+        return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound as exc:
         raise InputError(f"modèle introuvable : {exc.name}") from None
     except jinja2.TemplateSyntaxError as exc:
@@ -131,6 +138,31 @@ def render(report: Report, fmt: str, templates: str | Path | None = None) -> str
         raise InputError(f"modèle {name} : opération interdite dans un modèle ({exc})") from None
     except jinja2.UndefinedError as exc:
         raise InputError(f"modèle {name} : {exc.message} (variable ou attribut inconnu)") from None
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a user's template may fail in any way while it runs
+        where = _user_template_line(exc, templates)
+        if where is None:
+            raise
+        what = ("une macro qui s'appelle sans fin" if isinstance(exc, RecursionError)
+                else f"{type(exc).__name__} : {str(exc)[:200]}")
+        raise InputError(f"modèle {where} : erreur à l'exécution ({what})") from None
+
+
+def _user_template_line(exc: BaseException, templates: str | Path | None) -> str | None:
+    """« file, ligne N » of the last frame of ``exc`` that runs a template of the user's folder
+    ``templates`` (Jinja gives a template's frames its file and line), or None."""
+    if templates is None:
+        return None
+    folder = str(Path(templates).resolve())
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") and str(Path(filename).resolve()).startswith(folder):
+            found = f"{filename}, ligne {tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
 
 
 #: The formats written as files (bytes): Word, PDF, PowerPoint.
