@@ -20,7 +20,7 @@ from pathlib import Path
 from clstool.campaign.addressees import Addressee, Directory, group
 from clstool.campaign.workbook import Context, build
 from clstool.errors import InputError
-from clstool.fsutil import atomic_write
+from clstool.fsutil import atomic_write, reason
 from clstool.model.contrat import Contrat
 from clstool.model.documents import Fiche
 from clstool.model.names import id_key
@@ -90,7 +90,7 @@ def prepare(territoire: str, year: int, out_dir: str, by: str = "porteur", sende
     try:
         (folder / MAILS).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"impossible de créer le dossier {out_dir} : {exc.strerror}") from None
+        raise InputError(f"impossible de créer le dossier {out_dir} : {reason(exc)}") from None
     addressees = group([f for _, f in loaded.fiches], loaded.contrat, by)
     ctx = Context(loaded.name, year, contract_interval(loaded.contrat))
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from clstool.errors import InputError
+from clstool.fsutil import reason
 
 TIMEOUT = 180  #: seconds for one print (or for the browser to start)
 #: The page options of the PDF: those of ``chromium --print-to-pdf --no-pdf-header-footer``.
@@ -99,7 +100,7 @@ class Browser:
         except OSError as error:
             os.close(commands)
             os.close(answers)
-            raise InputError(f"Chromium n'a pas démarré : {error.strerror}") from None
+            raise InputError(f"Chromium n'a pas démarré : {reason(error)}") from None
         finally:
             os.close(to_browser)
             os.close(from_browser)

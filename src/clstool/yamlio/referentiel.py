@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clstool.errors import InputError
-from clstool.fsutil import read_bounded
+from clstool.fsutil import read_bounded, reason
 from clstool.model.vocabulary import FICHIER_REFERENTIEL as NOM_FICHIER
 
 if TYPE_CHECKING:  # the model is imported to read a référentiel, not to find it (warm validate)
@@ -54,7 +54,7 @@ def read(path: Path, shown: str | None = None) -> Referentiel:
     except FileTooLarge:
         raise InputError(f"{shown} : référentiel trop volumineux (maximum {MAX_BYTES // (1024 * 1024)} Mo)") from None
     except OSError as exc:
-        raise InputError(f"{shown} : référentiel illisible ({exc.strerror or exc})") from None
+        raise InputError(f"{shown} : référentiel illisible ({reason(exc)})") from None
     return _parse(raw, shown)
 
 
