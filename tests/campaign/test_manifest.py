@@ -71,3 +71,23 @@ def test_an_addressee_with_an_address_but_no_draft_is_told_why(campaign):
     camille = next(line for line in table.splitlines() if "<camille.exemple@example.invalid>" in line)
     assert camille.endswith(": pas de brouillon (aucun expéditeur à la préparation) : envoyer le classeur à la main")
     assert table.count("pas d'adresse") == sum(1 for e in manifest["destinataires"] if not e["courriel"])
+
+
+@pytest.mark.parametrize("key, value", [("classeur", "../../secret.xlsx"), ("classeur", ".."), ("cle", "a/b")])
+def test_file_names_of_the_manifest_stay_in_the_campaign_folder(campaign, key, value):
+    manifest = _manifest(campaign)
+    manifest["destinataires"][0][key] = value
+    (campaign / "campagne.json").write_text(json.dumps(manifest), encoding="utf-8")
+    code, _, err = cli("campagne", "etat", str(campaign))
+    assert code == 2 and f"« {key} » doit être un nom de fichier du dossier de campagne" in err
+
+
+def test_a_reminder_whose_workbook_is_gone_is_said(campaign):
+    manifest = _manifest(campaign)
+    manifest["expediteur"] = "Alex Coordination <alex.coordination@example.invalid>"
+    (campaign / "campagne.json").write_text(json.dumps(manifest), encoding="utf-8")
+    camille = next(e for e in manifest["destinataires"] if e["courriel"])
+    (campaign / camille["classeur"]).unlink()
+    code, _, err = cli("campagne", "etat", str(campaign), "--relances")
+    assert code == 2 and f"classeur {campaign / camille['classeur']} : fichier ou dossier introuvable" in err
+    assert "Erreur interne" not in err

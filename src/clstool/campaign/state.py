@@ -16,7 +16,7 @@ from pathlib import Path
 
 from clstool.campaign.prepare import MAILS, MANIFEST, load_territory
 from clstool.errors import InputError
-from clstool.fsutil import FileTooLarge, NotRegularFile, read_bounded, reason
+from clstool.fsutil import FileTooLarge, NotRegularFile, os_error_message, read_bounded, reason
 from clstool.model.documents import Fiche, MesureIndicateur
 from clstool.sheets.write import write_csv
 
@@ -60,6 +60,8 @@ def missing(fiche: Fiche, year: int) -> list[str]:
 
 #: What ``campagne.json`` may weigh: a campaign of a few hundred addressees is far below.
 MAX_MANIFEST_BYTES = 5 * 1024 * 1024
+#: What a workbook attached to a reminder may weigh (as a returned workbook, campaign/read.py).
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 #: Each addressee's keys and what they hold (``None``: may be null), as ``preparer`` writes them.
 _ENTRY = {"cle": str, "destinataire": str, "classeur": str, "fiches": list,
           "courriel": (str, type(None)), "brouillon": (str, type(None)), "personne": (str, type(None))}
@@ -114,6 +116,9 @@ def _manifest_problem(manifest: object) -> str | None:
                 return f"destinataire n° {number} : « {key} » absent ou d'un autre type"
         if not all(isinstance(f, str) for f in entry["fiches"]):
             return f"destinataire n° {number} : « fiches » doit être une liste d'identifiants"
+        for key in ("cle", "classeur"):  # names of files of the campaign folder, never a path
+            if not entry[key] or Path(entry[key]).name != entry[key] or entry[key] in (".", ".."):
+                return f"destinataire n° {number} : « {key} » doit être un nom de fichier du dossier de campagne"
     return None
 
 
@@ -149,7 +154,11 @@ def _write_reminder(folder: str, manifest: dict, entry: dict, loaded, fiches: di
     contact = Contact(organisation=entry["destinataire"], nom=entry.get("personne"), courriel=entry["courriel"])
     addressee = Addressee(entry["cle"], entry["destinataire"], contact,
                           [fiches[i] for i in entry["fiches"] if i in fiches])
-    workbook = (Path(folder) / entry["classeur"]).read_bytes()
+    path = Path(folder) / entry["classeur"]
+    try:
+        workbook = read_bounded(path, MAX_WORKBOOK_BYTES)
+    except OSError as exc:
+        raise InputError(f"relance de {entry['destinataire']} : classeur {os_error_message(exc)}") from None
     name = f"{MAILS}/relance-{entry['cle']}.eml"
     atomic_write(Path(folder) / name, draft(addressee, workbook, entry["classeur"],
                                             parse_sender(manifest["expediteur"]), int(manifest["annee"]),
