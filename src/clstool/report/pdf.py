@@ -27,9 +27,11 @@ territory), and is ready when the first print comes.
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html import unescape
@@ -91,7 +93,11 @@ def pdf_bytes(report: Report, templates: str | Path | None = None, browser: Brow
     anchors = [*SECTIONS, *(f.ancre for f in report.fiches)]
     report.pages = dict.fromkeys(anchors, 888)
     placeholders = render(report, "html", templates)
+    # pypdf (0.1 s to import) is imported while Chromium lays the pages out, not after
+    reader = threading.Thread(target=importlib.import_module, args=("pypdf",), daemon=True)
+    reader.start()
     layout = browser.print_html(placeholders + LAYOUT_ONLY, tagged=False)
+    reader.join()
     report.pages = {a: p for a, p in destinations(layout).items() if a in anchors}
     final = render(report, "html", templates)
     # the page in the browser can become the final one; if not (a template that writes its
