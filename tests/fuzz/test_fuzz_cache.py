@@ -50,6 +50,8 @@ def terr(tmp_path_factory) -> tuple[Path, dict]:
 @fuzz_settings(0.2)
 @given(content=entries)
 @example(content=b"[1, 2]")
+@example(content=b"[[[]], false]")  # the rules' facts entry with a list where a code goes (found by CI's fuzzing)
+@example(content=b'[[{"a": 1}], true]')
 @example(content=b'{"format": 2, "files": 2, "diagnostics": [[0, "x", 1, "CLS020", "m", "error", ""]]}')
 def test_damaged_cache_entries_are_ignored(terr, tmp_path_factory, content):
     root, reference = terr

@@ -112,7 +112,8 @@ def _rule_facts(cache: Cache | None) -> tuple[list[str], bool]:
     default; remembered in the cache for this version of the code, so that a warm run answers
     without importing the rules (and the models they import)."""
     found = cache.facts("regles") if cache is not None else None
-    if isinstance(found, list) and len(found) == 2 and isinstance(found[0], list) and isinstance(found[1], bool):
+    if (isinstance(found, list) and len(found) == 2 and isinstance(found[0], list)
+            and all(isinstance(code, str) for code in found[0]) and isinstance(found[1], bool)):
         return found[0], found[1]
     from clstool.lint.rules import all_rules
 
