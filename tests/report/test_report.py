@@ -464,3 +464,25 @@ def test_publics_table_counts_the_form_s_own_boxes(plan):
     assert rows["Jeunes adultes (18–25 ans)"][0].get_text() == "1"
     assert "5-3" in rows["Jeunes adultes (18–25 ans)"][1].get_text()
     assert "5-3" not in rows["Jeunes adultes (16–25 ans)"][1].get_text()
+
+
+def test_a_user_template_file_is_read_bounded_and_in_utf8(tmp_path, hostile, capsys):
+    """Too large or not UTF-8 (the template or the style sheet it includes): a French message
+    naming the file (exit 2); the old reading ended in « Erreur interne » or read it all."""
+    import os
+
+    (tmp_path / "report.md.j2").write_bytes(b"\xff\xfe\x00Bilan")
+    with pytest.raises(InputError, match=r"report\.md\.j2 : pas en UTF-8 \(octet 1\)"):
+        render(_report(hostile), "md", tmp_path)
+    (tmp_path / "report.md.j2").write_bytes(b"a" * (2 * 1024 * 1024 + 1))
+    with pytest.raises(InputError, match=r"report\.md\.j2 : fichier trop volumineux"):
+        render(_report(hostile), "md", tmp_path)
+    (tmp_path / "report.md.j2").unlink()
+    os.mkfifo(tmp_path / "report.md.j2")  # not a file: never opened (it would wait), the built-in one is used
+    assert render(_report(hostile), "md", tmp_path) == render(_report(hostile), "md")
+    css = tmp_path / "css"
+    css.mkdir()
+    (css / "report.css").write_bytes("body { color: #123; } /* é */".encode("latin-1"))
+    assert main(["report", SUIVI, "--year", "2024", "--templates", str(css), "-o", str(tmp_path / "b.html")]) == 2
+    err = capsys.readouterr().err
+    assert "report.css : pas en UTF-8" in err and "Erreur interne" not in err

@@ -16,16 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+import os
+import posixpath
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from clstool.errors import InputError
+from clstool.fsutil import FileTooLarge, os_error_message, read_bounded
 from clstool.model.formatting import fr_date, fr_number, plural
 from clstool.report import markdown
 from clstool.report.build import build
@@ -51,6 +55,43 @@ def builtin_templates() -> Path:
     if (repo / TEMPLATE_NAMES["html"]).is_file():
         return repo
     raise InputError("modèles de rapport introuvables : réinstallez clstool (pip install .)")
+
+
+#: What one template (or the style sheet it includes) may weigh: the built-in report is 40 Ko.
+MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
+
+
+class _TemplateFiles(jinja2.FileSystemLoader):
+    """Jinja's file loader, with each file read bounded and decoded with a French message: a
+    user's template is a file like any other (too large, not UTF-8, a pipe…)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)  # no « .. »: the folders' files only
+        for folder in self.searchpath:
+            filename = posixpath.join(folder, *pieces)
+            if os.path.isfile(filename):
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        try:
+            raw = read_bounded(filename, MAX_TEMPLATE_BYTES)
+        except FileTooLarge as exc:
+            raise InputError(f"modèle {filename} : {exc}") from None
+        except OSError as exc:
+            raise InputError(f"modèle {os_error_message(exc)}") from None
+        try:
+            contents = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"modèle {filename} : pas en UTF-8 (octet {exc.start + 1}) ; enregistrez-le en UTF-8") from None
+        mtime = os.path.getmtime(filename)
+
+        def uptodate() -> bool:
+            try:
+                return os.path.getmtime(filename) == mtime
+            except OSError:
+                return False
+
+        return contents, os.path.normpath(filename), uptodate
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
@@ -91,7 +132,7 @@ def environment(fmt: str, templates: str | Path | None = None) -> jinja2.Environ
         if not folder.is_dir():
             raise InputError(f"dossier de modèles introuvable : {templates}")
         folders.insert(0, folder)
-    options = dict(loader=jinja2.FileSystemLoader([str(f) for f in folders]), undefined=jinja2.StrictUndefined,
+    options = dict(loader=_TemplateFiles([str(f) for f in folders]), undefined=jinja2.StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=_compiled(fmt))
     if fmt == "html":
         env = ImmutableSandboxedEnvironment(autoescape=True, **options)
