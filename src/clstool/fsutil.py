@@ -34,6 +34,7 @@ _REASONS = {
     errno.EIO: "erreur d'entrée-sortie du disque",
     errno.ENAMETOOLONG: "nom de fichier trop long",
     errno.EMFILE: "trop de fichiers ouverts",
+    errno.ENOEXEC: "ce n'est pas un programme que le système sait lancer",
 }
 
 

@@ -91,3 +91,12 @@ def test_a_reminder_whose_workbook_is_gone_is_said(campaign):
     code, _, err = cli("campagne", "etat", str(campaign), "--relances")
     assert code == 2 and f"classeur {campaign / camille['classeur']} : fichier ou dossier introuvable" in err
     assert "Erreur interne" not in err
+
+
+def test_an_output_folder_that_cannot_be_made_is_said_in_french(tmp_path):
+    terr = territory(tmp_path)
+    blocker = tmp_path / "fichier"
+    blocker.write_text("", encoding="utf-8")
+    code, _, err = cli("campagne", "preparer", str(terr), "--annee", "2025", "-o", str(blocker / "campagne"))
+    assert code == 2
+    assert f"impossible de créer le dossier {blocker / 'campagne'} : un élément du chemin n'est pas un dossier" in err

@@ -131,3 +131,15 @@ def test_a_page_the_script_cannot_change_is_loaded_again(tmp_path):
         pdf.write_bytes(pdf_bytes(report, own, browser))
     assert _Counting.loads == 2
     assert "Bilan 2024" in text(pdf, 1, 1) and len(_toc_pages(pdf)) == 16
+
+
+def test_a_chromium_that_the_system_cannot_run_is_said_in_french(tmp_path, capsys, monkeypatch):
+    fake = tmp_path / "chromium"
+    fake.write_bytes(b"\x00\x01\x02 pas un programme")
+    fake.chmod(0o755)
+    monkeypatch.setenv("CLSTOOL_CHROMIUM", str(fake))
+    target = tmp_path / "b.pdf"
+    assert main(["report", SUIVI, "--year", "2024", "-f", "pdf", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "Chromium n'a pas démarré : ce n'est pas un programme que le système sait lancer" in err
+    assert not target.exists()
