@@ -8,7 +8,6 @@ one is re-saved by LibreOffice headless. The answers are fictitious.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from campaign_helpers import (
     YEAR,
@@ -22,6 +21,7 @@ from campaign_helpers import (
     soffice_convert,
     territory,
 )
+from mutation_helpers import parts, rezip
 from openpyxl import load_workbook
 
 
@@ -195,22 +195,12 @@ def test_other_formats_get_a_clear_message(tmp_path):
 def test_a_returned_workbook_is_bounded_as_every_workbook_someone_sent(tmp_path):
     """The returned workbook goes through the checks of clstool.sheets: an XML part with a DTD,
     or a part compressed a thousand times (a « zip bomb »), is refused before openpyxl reads it."""
-    import zipfile
-
     terr = territory(tmp_path)
-    path = _workbook(prepare(terr, tmp_path / "campagne"))
-    with zipfile.ZipFile(path) as source:
-        parts = {info.filename: source.read(info) for info in source.infolist()}
-
-    def variant(name: str, change) -> Path:
-        target = tmp_path / name
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-            for part, data in {**parts, **change(parts)}.items():
-                out.writestr(part, data)
-        return target
-
-    dtd = variant("dtd.xlsx", lambda p: {"xl/workbook.xml": b'<!DOCTYPE w [<!ENTITY e "fictif">]>' + p["xl/workbook.xml"]})
-    bomb = variant("bombe.xlsx", lambda p: {"xl/media/zero.bin": b"\0" * (3 * 1024 * 1024)})
+    base = _workbook(prepare(terr, tmp_path / "campagne")).read_bytes()
+    dtd, bomb = tmp_path / "dtd.xlsx", tmp_path / "bombe.xlsx"
+    dtd.write_bytes(rezip(base, {"xl/workbook.xml": b'<!DOCTYPE w [<!ENTITY e "fictif">]>'
+                                 + parts(base)["xl/workbook.xml"]}))
+    bomb.write_bytes(rezip(base, extra={"xl/media/zero.bin": b"\0" * (3 * 1024 * 1024)}))
     before = snapshot(terr)
     code, _, stderr = cli("campagne", "importer", str(dtd), str(bomb), str(terr), "--annee", str(YEAR))
     assert code == 1 and snapshot(terr) == before
