@@ -20,8 +20,8 @@ from pptx import Presentation
 from clstool.cli import main
 from clstool.errors import InputError
 from clstool.report.build import build
-from clstool.report.office_template import made_with
 from clstool.report.render import document
+from clstool.report.template_files import made_with
 from clstool.yamlio.load import load
 
 ROOT = Path(__file__).resolve().parents[2]

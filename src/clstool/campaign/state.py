@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from clstool.campaign.prepare import MAILS, MANIFEST, load_territory
+from clstool.campaign.read import LIMITS
 from clstool.errors import InputError
 from clstool.fsutil import FileTooLarge, NotRegularFile, os_error_message, read_bounded, reason
 from clstool.model.documents import Fiche, MesureIndicateur
@@ -60,8 +61,6 @@ def missing(fiche: Fiche, year: int) -> list[str]:
 
 #: What ``campagne.json`` may weigh: a campaign of a few hundred addressees is far below.
 MAX_MANIFEST_BYTES = 5 * 1024 * 1024
-#: What a workbook attached to a reminder may weigh (as a returned workbook, campaign/read.py).
-MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 #: Each addressee's keys and what they hold (``None``: may be null), as ``preparer`` writes them.
 _ENTRY = {"cle": str, "destinataire": str, "classeur": str, "fiches": list,
           "courriel": (str, type(None)), "brouillon": (str, type(None)), "personne": (str, type(None))}
@@ -156,7 +155,7 @@ def _write_reminder(folder: str, manifest: dict, entry: dict, loaded, fiches: di
                           [fiches[i] for i in entry["fiches"] if i in fiches])
     path = Path(folder) / entry["classeur"]
     try:
-        workbook = read_bounded(path, MAX_WORKBOOK_BYTES)
+        workbook = read_bounded(path, LIMITS.file_bytes)  # a campaign workbook, as read back
     except OSError as exc:
         raise InputError(f"relance de {entry['destinataire']} : classeur {os_error_message(exc)}") from None
     name = f"{MAILS}/relance-{entry['cle']}.eml"

@@ -57,9 +57,10 @@ def _territory(directory: str) -> tuple[Path, Any]:
 
 
 def _axes(territory: Any) -> list[str]:
+    contract = _contract(territory)
+    if contract is not None:
+        return [a.id for a in contract.axes]
     source = territory.contrat
-    if source is not None and isinstance(source.model, Contrat):
-        return [a.id for a in source.model.axes]
     raw = source.data.get("axes") if source is not None and isinstance(source.data, dict) else None
     if not isinstance(raw, list):  # « axes: 3 », « axes: true »: validate says what is wrong
         return []
@@ -165,16 +166,19 @@ def scaffold(fiche_id: str, axe: str, titre: str, header: str | None = None, sou
     return "\n".join(head + builder.lines) + "\n"
 
 
-def _declared(territory: Any) -> list[ChampPersonnalise]:
+def _contract(territory: Any) -> Contrat | None:
     source = territory.contrat
-    return list(source.model.champs) if source is not None and isinstance(source.model, Contrat) else []
+    return source.model if source is not None and isinstance(source.model, Contrat) else None
+
+
+def _declared(territory: Any) -> list[ChampPersonnalise]:
+    contract = _contract(territory)
+    return list(contract.champs) if contract is not None else []
 
 
 def _sub_axes(territory: Any, axe: str) -> list[str]:
-    source = territory.contrat
-    if source is None or not isinstance(source.model, Contrat):
-        return []
-    return [s.id for a in source.model.axes if a.id == axe for s in a.sous_axes]
+    contract = _contract(territory)
+    return [s.id for a in contract.axes if a.id == axe for s in a.sous_axes] if contract is not None else []
 
 
 def new_fiche(directory: str, axe: str, titre: str, fiche_id: str | None = None,

@@ -32,7 +32,7 @@ from docx.text.paragraph import Paragraph
 
 from clstool.errors import InputError
 from clstool.report import images
-from clstool.report.office_template import made_with, open_template
+from clstool.report.template_files import document_template, made_with, open_template
 from clstool.report.views import FicheView, Report
 
 #: The styles the document uses; a template must define them (Word's built-in names).
@@ -249,16 +249,12 @@ def docx_bytes(report: Report, templates: str | Path | None = None) -> bytes:
     """The report as a .docx file."""
     from clstool.report.docx_parts import write
 
-    template = Path(templates) / TEMPLATE if templates is not None else None
-    if templates is not None and not Path(templates).is_dir():
-        raise InputError(f"dossier de modèles introuvable : {templates}")
     def make(used: Path | None) -> bytes:
         writer = Writer(used)
         write(writer, report)
         return writer.data()
 
-    return made_with(make, template if template is not None and template.is_file() else None,
-                     "document Word (.docx)")
+    return made_with(make, document_template(templates, TEMPLATE), "document Word (.docx)")
 
 
 def fiche_heading(f: FicheView) -> str:

@@ -27,7 +27,7 @@ from clstool.errors import InputError
 from clstool.model.vocabulary import STATUTS
 from clstool.model.vocabulary import titre as label
 from clstool.report import charts, images
-from clstool.report.office_template import made_with, open_template
+from clstool.report.template_files import document_template, made_with, open_template
 from clstool.report.textfit import fit
 from clstool.report.views import Report
 
@@ -159,16 +159,12 @@ def pptx_bytes(report: Report, templates: str | Path | None = None) -> bytes:
     """The committee's deck as a .pptx file."""
     from clstool.report.pptx_slides import write
 
-    if templates is not None and not Path(templates).is_dir():
-        raise InputError(f"dossier de modèles introuvable : {templates}")
-    template = Path(templates) / TEMPLATE if templates is not None else None
     def make(used: Path | None) -> bytes:
         deck = Deck(used)
         write(deck, report)
         return deck.data()
 
-    return made_with(make, template if template is not None and template.is_file() else None,
-                     "diaporama PowerPoint (.pptx)")
+    return made_with(make, document_template(templates, TEMPLATE), "diaporama PowerPoint (.pptx)")
 
 
 def axis_chart(report: Report, axis) -> object:

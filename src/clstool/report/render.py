@@ -29,11 +29,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from clstool.errors import InputError
-from clstool.fsutil import FileTooLarge, os_error_message, read_bounded
 from clstool.model.formatting import fr_date, fr_number, plural
 from clstool.report import markdown
 from clstool.report.build import build
 from clstool.report.fiches import anchor
+from clstool.report.template_files import folder as templates_folder
+from clstool.report.template_files import read_template
 from clstool.report.views import Report
 from clstool.yamlio.load import load
 
@@ -67,18 +68,13 @@ class _TemplateFiles(jinja2.FileSystemLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)  # no « .. »: the folders' files only
-        for folder in self.searchpath:
-            filename = posixpath.join(folder, *pieces)
+        for searchpath in self.searchpath:
+            filename = posixpath.join(searchpath, *pieces)
             if os.path.isfile(filename):
                 break
         else:
             raise jinja2.TemplateNotFound(template)
-        try:
-            raw = read_bounded(filename, MAX_TEMPLATE_BYTES)
-        except FileTooLarge as exc:
-            raise InputError(f"modèle {filename} : {exc}") from None
-        except OSError as exc:
-            raise InputError(f"modèle {os_error_message(exc)}") from None
+        raw = read_template(filename, MAX_TEMPLATE_BYTES)
         try:
             contents = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -126,12 +122,8 @@ def _compiled(fmt: str) -> jinja2.BytecodeCache | None:
 
 def environment(fmt: str, templates: str | Path | None = None) -> jinja2.Environment:
     """The sandboxed Jinja environment of a format; ``templates`` goes before the built-in ones."""
-    folders = [builtin_templates()]
-    if templates is not None:
-        folder = Path(templates)
-        if not folder.is_dir():
-            raise InputError(f"dossier de modèles introuvable : {templates}")
-        folders.insert(0, folder)
+    own = templates_folder(templates)
+    folders = [builtin_templates()] if own is None else [own, builtin_templates()]
     options = dict(loader=_TemplateFiles([str(f) for f in folders]), undefined=jinja2.StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=_compiled(fmt))
     if fmt == "html":

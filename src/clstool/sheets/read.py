@@ -370,7 +370,10 @@ def open_workbook(path: str | Path, limits: Limits = LIMITS, display: str | None
     """The openpyxl workbook at ``path`` (read-only: close it), once steps 1 to 3 above have
     checked its kind and its zip; an :class:`~clstool.errors.InputError` naming the file
     (``display``, by default ``path``) otherwise. ``text_advice``: what to do with a text file."""
-    reading = _Reading(Path(path), display or str(path), limits, text_advice)
+    return _open(_Reading(Path(path), display or str(path), limits, text_advice))
+
+
+def _open(reading: _Reading) -> Any:
     reading.sniff()
     reading.check_zip()
     return reading.open()
@@ -381,7 +384,7 @@ def read_workbook(path: str | Path, limits: Limits = LIMITS, display: str | None
     :class:`~clstool.errors.InputError` naming the file (``display``, by default ``path``) for
     anything else."""
     reading = _Reading(Path(path), display or str(path), limits)
-    workbook = open_workbook(path, limits, reading.name)
+    workbook = _open(reading)
     try:
         strings = _strings(workbook)
         budget = [limits.cells]

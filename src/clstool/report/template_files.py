@@ -1,9 +1,13 @@
-"""A user's Word or PowerPoint template (``report.docx``, ``report.pptx`` in ``--templates``).
+"""A user's templates (``--templates DOSSIER``): the folder, each file read bounded, and the Word
+or PowerPoint template opened safely.
 
-The template is the user's own file, but it may be anything saved under that name: it is read
-bounded (its size, then its zip directory before anything is decompressed), opened by
-python-docx or python-pptx from memory, and any failure is an :class:`InputError` in French
-naming the file, never « Erreur interne »."""
+A template is the user's own file, but it may be anything saved under that name: too large, not
+UTF-8, a pipe, a ``.docx`` that is not one. Every failure is an :class:`InputError` in French
+naming the file, never « Erreur interne »: the Jinja loader (:mod:`clstool.report.render`) reads
+its files with :func:`read_template`; ``report.docx`` and ``report.pptx`` are opened by
+python-docx or python-pptx from memory (:func:`open_template`), once their zip directory is
+bounded, and a failure while writing with them that does not happen without them is theirs
+(:func:`made_with`)."""
 
 from __future__ import annotations
 
@@ -17,22 +21,42 @@ from clstool.errors import InputError
 from clstool.fsutil import FileTooLarge, NotRegularFile, read_bounded, reason
 
 MB = 1024 * 1024
-MAX_BYTES = 50 * MB  #: a template with a logo and a few images weighs a few megabytes
+MAX_BYTES = 50 * MB  #: a Word or PowerPoint template with a logo and a few images weighs a few megabytes
 MAX_UNZIPPED = 300 * MB
 MAX_MEMBERS = 5_000
 
 
-def open_template(path: Path, kind: str, opener: Callable[[io.BytesIO], Any]) -> Any:
-    """``opener`` (``docx.Document``, ``pptx.Presentation``) on the file at ``path``, checked;
-    ``kind``: what the file should be, for the messages (« document Word (.docx) »)."""
+def folder(templates: str | Path | None) -> Path | None:
+    """The folder given by ``--templates``, which must exist (None: the built-in templates only)."""
+    if templates is None:
+        return None
+    if not Path(templates).is_dir():
+        raise InputError(f"dossier de modèles introuvable : {templates}")
+    return Path(templates)
+
+
+def document_template(templates: str | Path | None, name: str) -> Path | None:
+    """The user's ``name`` (``report.docx``…) in the ``--templates`` folder, if there is one."""
+    found = folder(templates)
+    return found / name if found is not None and (found / name).is_file() else None
+
+
+def read_template(path: str | Path, limit: int) -> bytes:
+    """The bytes of a template file, at most ``limit``; an :class:`InputError` naming it otherwise."""
     try:
-        raw = read_bounded(path, MAX_BYTES)
+        return read_bounded(path, limit)
     except NotRegularFile as exc:
         raise InputError(f"modèle {exc}") from None
     except FileTooLarge as exc:
         raise InputError(f"modèle {path} : {exc}") from None
     except OSError as exc:
         raise InputError(f"modèle {path} illisible ({reason(exc)})") from None
+
+
+def open_template(path: Path, kind: str, opener: Callable[[io.BytesIO], Any]) -> Any:
+    """``opener`` (``docx.Document``, ``pptx.Presentation``) on the file at ``path``, checked;
+    ``kind``: what the file should be, for the messages (« document Word (.docx) »)."""
+    raw = read_template(path, MAX_BYTES)
     redo = f"enregistrez-le de nouveau comme {kind} depuis Word, PowerPoint ou LibreOffice"
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
