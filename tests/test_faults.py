@@ -49,7 +49,9 @@ OLD = b"ancien contenu, qui doit rester intact\n"
 def _commands() -> set[str]:
     import typer.main
 
-    from clstool.cli import app
+    from clstool.cli import application
+
+    app = application()
 
     return set(typer.main.get_command(app).commands)
 

@@ -30,7 +30,9 @@ def _commands():
     """Every command path of the app, sub-commands included (``import tet``)."""
     import typer.main
 
-    from clstool.cli import app
+    from clstool.cli import application
+
+    app = application()
 
     root = typer.main.get_command(app)
     out = [[]]
