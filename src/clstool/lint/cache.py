@@ -29,7 +29,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from clstool import __version__
+from clstool.fingerprint import code_identity
 from clstool.fsutil import atomic_write, read_bounded
 from clstool.model.diagnostic import Diagnostic, Severity
 
@@ -41,13 +41,8 @@ _README = "Cache de clstool : peut être supprimé sans risque. Ne pas versionne
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """clstool's version and the identity of its installed modules."""
-    root = Path(__file__).resolve().parents[1]  # the clstool package
-    digest = hashlib.blake2b(f"{__version__}/{FORMAT}".encode(), digest_size=16)
-    for path in sorted(root.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    """clstool's code (:func:`clstool.fingerprint.code_identity`) and the entries' format."""
+    return hashlib.blake2b(f"{code_identity()}/{FORMAT}".encode(), digest_size=16).hexdigest()
 
 
 def territory_key(settings: str, files: list[tuple[str, bytes | None]]) -> str:

@@ -330,6 +330,7 @@ def load_file(source: SourceFile) -> SourceFile:
     from pydantic import ValidationError
 
     from clstool.model.bilan import year_of
+    from clstool.model.compiled import validate
     from clstool.yamlio.read import YamlError, read_yaml
     from clstool.yamlio.schema_errors import format_path, to_problems
 
@@ -363,7 +364,7 @@ def load_file(source: SourceFile) -> SourceFile:
                                        f"« {source.path.name} » : un bilan annuel se nomme d'après son année "
                                        f"({BILANS}/2024.yaml)"))
     try:
-        source.model = model_cls.model_validate(doc.data)
+        source.model = validate(model_cls, doc.data)
     except ValidationError as exc:
         for code, pos, message, path in to_problems(exc, doc.data, doc.positions, model_cls):
             source.diagnostics.append(make(source.display, pos, code, message, path))
