@@ -16,8 +16,9 @@ from rulecheck import write_territory
 
 from clstool.lint.rules import all_rules
 from clstool.lint.run import validate
-from clstool.model.profiles import DEFAULT, FORMULAIRES, folder, profile
+from clstool.model.profiles import DEFAULT, FORMULAIRES
 from clstool.model.vocabulary import RUBRIQUES
+from clstool.yamlio.profiles import folder, profile
 
 FICHE = """\
 id: "1-1"

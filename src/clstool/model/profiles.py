@@ -10,19 +10,14 @@ Territoires en Transitions has none of these. ``contrat.yaml`` names its form
 A profile is data, not code: one YAML file per form in ``clstool/resources/formulaires/``
 (``libelle``, ``description``, ``rubriques``: keys of
 :data:`clstool.model.vocabulary.RUBRIQUES`). Without ``formulaire``, a contract follows
-:data:`DEFAULT` (the Occitanie form), so existing repositories keep their warnings.
+:data:`DEFAULT` (the Occitanie form), so existing repositories keep their warnings. They are
+read by :mod:`clstool.yamlio.profiles`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Literal
-
-import yaml
-
-from clstool.model.vocabulary import RUBRIQUES
 
 #: The built-in profiles, one file each in ``clstool/resources/formulaires/`` (a test checks
 #: that the two agree).
@@ -44,27 +39,3 @@ class Profile:
     def expects(self, rubrique: str | None) -> bool:
         """Whether this form has ``rubrique`` (``None``: a rule tied to no rubrique)."""
         return rubrique is None or rubrique in self.rubriques
-
-
-def folder():
-    """The folder of the built-in profiles (a Traversable)."""
-    return resources.files("clstool") / "resources" / "formulaires"
-
-
-@lru_cache(maxsize=None)
-def profile(name: str | None) -> Profile:
-    """The built-in profile ``name`` (``None``: :data:`DEFAULT`)."""
-    name = name or DEFAULT
-    if name not in FORMULAIRES:
-        raise KeyError(name)
-    data = yaml.safe_load((folder() / f"{name}.yaml").read_text(encoding="utf-8"))
-    rubriques = tuple(data["rubriques"])
-    unknown = [r for r in rubriques if r not in RUBRIQUES]
-    if unknown:  # a packaging mistake, caught by the tests
-        raise ValueError(f"formulaire {name} : rubriques inconnues {unknown}")
-    return Profile(name, data["libelle"], " ".join(data["description"].split()), rubriques)
-
-
-def of_contract(contrat: object | None) -> Profile:
-    """The profile a contract declares (``formulaire``), the default one without a contract."""
-    return profile(getattr(contrat, "formulaire", None))

@@ -30,7 +30,6 @@ from clstool.model.contrat import Contrat, nom_signataire
 from clstool.model.documents import Fiche
 from clstool.model.formatting import fr_date, plural
 from clstool.model.names import id_key
-from clstool.model.profiles import profile
 from clstool.model.vocabulary import (
     SEVERITES,
     STATUTS,
@@ -65,6 +64,7 @@ from clstool.report.views import (
     status,
 )
 from clstool.yamlio.load import Project, Territory
+from clstool.yamlio.profiles import profile
 
 
 class ContractUnreadable(InputError):

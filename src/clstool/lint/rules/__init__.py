@@ -45,8 +45,9 @@ from clstool.lint.documented import Documented, Example
 from clstool.model.contrat import Contrat
 from clstool.model.diagnostic import Diagnostic, Severity
 from clstool.model.documents import Fiche
-from clstool.model.profiles import Profile, of_contract
+from clstool.model.profiles import Profile
 from clstool.yamlio.load import SourceFile, Territory
+from clstool.yamlio.profiles import of_contract
 from clstool.yamlio.schema_errors import allowed_keys, format_path
 
 __all__ = [
