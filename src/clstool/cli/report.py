@@ -46,6 +46,17 @@ def report(
 ) -> None:
     """Bilan annuel d'un contrat, pour le comité de pilotage (HTML, Markdown, Word, PDF ou diaporama) ;
     sur plusieurs territoires, la vue d'ensemble de ces contrats (département, région)."""
+    with ExitStack() as stack:
+        browser = None
+        if format.value == "pdf":  # Chromium starts first, and while the report is built
+            from clstool.report.pdf import printer
+
+            browser = stack.enter_context(printer())
+        _report(paths, year, as_of, format, output, templates, synthese, fiche, axe, par_contrat, browser)
+
+
+def _report(paths, year, as_of, format, output, templates, synthese, fiche, axe, par_contrat, browser) -> None:
+    """The command itself; ``browser``: Chromium, already starting, for the PDF."""
     from clstool.lint.reading import read
     from clstool.planning.plan import parse_as_of
     from clstool.report.build import ContractUnreadable, build
@@ -58,23 +69,17 @@ def report(
         overview_command(paths or ["."], year, as_of, format.value, output, templates, fiche, axe, par_contrat)
         return
     date = parse_as_of(as_of, year) if as_of else None
-    with ExitStack() as stack:
-        browser = None
-        if format.value == "pdf":  # Chromium starts while the report is built
-            from clstool.report.pdf import printer
-
-            browser = stack.enter_context(printer())
-        reading = read(paths or ["."])
-        try:
-            result = build(reading.project, year, date, only_fiches=ids(fiche) or (), only_axes=ids(axe) or (),
-                           synthese=synthese, validation=reading.result)
-        except ContractUnreadable as exc:
-            console(stderr=True).print(f"Erreur : {exc}", style="bold red", markup=False)
-            raise typer.Exit(finish(reading.diagnostics, written=False) or 1) from None
-        if format.value in DOCUMENTS:
-            emit(document(result, format.value, templates, browser), output)
-        else:
-            emit(render(result, format.value, templates), output)
+    reading = read(paths or ["."])
+    try:
+        result = build(reading.project, year, date, only_fiches=ids(fiche) or (), only_axes=ids(axe) or (),
+                       synthese=synthese, validation=reading.result)
+    except ContractUnreadable as exc:
+        console(stderr=True).print(f"Erreur : {exc}", style="bold red", markup=False)
+        raise typer.Exit(finish(reading.diagnostics, written=False) or 1) from None
+    if format.value in DOCUMENTS:
+        emit(document(result, format.value, templates, browser), output)
+    else:
+        emit(render(result, format.value, templates), output)
     if output is not None:
         console(stderr=True).print(f"Bilan {year} écrit dans {output}.", markup=False)
     raise typer.Exit(finish(reading.diagnostics))

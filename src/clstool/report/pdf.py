@@ -21,8 +21,9 @@ same page, its hidden boxes shown and its numbers written in by a script, when t
 very page the template writes with the numbers (checked on the HTML); otherwise the page is
 loaded again.
 
-The browser starts while the report is built (:func:`printer`, entered before reading the
-territory), and is ready when the first print comes.
+The browser starts while the report is built (:func:`printer`, entered by the command before it
+imports anything else: starting takes Chromium half a second, longer than building the report),
+and is ready when the first print comes.
 """
 
 from __future__ import annotations
@@ -36,9 +37,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html import unescape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clstool.report.chromium import Browser
-from clstool.report.views import Report
+
+if TYPE_CHECKING:
+    from clstool.report.views import Report
 
 #: The sections the table of contents lists (the fiches' anchors are added).
 SECTIONS = ("bilan-annuel", "contrat", "synthese", "calendrier", "fiches", "transversal", "transitions", "qualite",
