@@ -143,3 +143,29 @@ def test_a_chromium_that_the_system_cannot_run_is_said_in_french(tmp_path, capsy
     err = capsys.readouterr().err
     assert "Chromium n'a pas démarré : ce n'est pas un programme que le système sait lancer" in err
     assert not target.exists()
+
+
+def test_the_headless_shell_is_preferred_to_the_browser(tmp_path, monkeypatch):
+    from clstool.report.chromium import executable
+
+    for name in ("chromium", "chromium-headless-shell"):
+        (tmp_path / name).write_text("#!/bin/sh\n")
+        (tmp_path / name).chmod(0o755)
+    monkeypatch.delenv("CLSTOOL_CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert executable() == str(tmp_path / "chromium-headless-shell")
+    (tmp_path / "chromium-headless-shell").unlink()
+    assert executable() == str(tmp_path / "chromium")
+
+
+def test_the_headless_shell_and_the_browser_print_the_same_report(tmp_path, monkeypatch):
+    """Both programs take the same options and give the same text, pages and tags."""
+    printed = {}
+    for name, package in (("chromium-headless-shell", "chromium-headless-shell"), ("chromium", "chromium")):
+        monkeypatch.setenv("CLSTOOL_CHROMIUM", tool(name, package))
+        target = tmp_path / f"{name}.pdf"
+        assert main(["report", SUIVI, "--year", "2024", "--as-of", "2024-12-31", "-f", "pdf", "-o", str(target)]) == 0
+        info = subprocess.run([tool("pdfinfo", "poppler-utils"), str(target)], capture_output=True, text=True).stdout
+        printed[name] = (text(target, layout=True), pages(target), re.search(r"^Tagged:\s+yes", info, re.M) is not None)
+    assert printed["chromium-headless-shell"] == printed["chromium"]
+    assert printed["chromium"][2] and printed["chromium"][1] > 30

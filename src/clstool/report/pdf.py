@@ -5,9 +5,10 @@ same busy machine, WeasyPrint 70 took 18.7 s (6 s of processor time, its layout 
 where one Chromium print takes 3.3 to 5 s (renderer processes in parallel), and Chromium is the
 browser the project already tests the HTML report in (``tests/report/test_report_browser.py``):
 the PDF is what a coordinator gets with « Imprimer → PDF », page numbers in the footer included
-(CSS ``@page`` margin boxes). Chromium is the Debian package ``chromium`` (installed by
-``.ci/setup``); without it, ``--format pdf`` says so and how to install it. One browser makes
-both prints (:mod:`clstool.report.chromium`).
+(CSS ``@page`` margin boxes). Chromium's headless shell (Debian ``chromium-headless-shell``,
+installed by ``.ci/setup``) is preferred to the browser (``chromium``), which it also accepts:
+:data:`clstool.report.chromium.PROGRAMS`; without either, ``--format pdf`` says so and how to
+install one. One browser makes both prints (:mod:`clstool.report.chromium`).
 
 The table of contents has page numbers although Chromium does not implement CSS
 ``target-counter()``: the report is first laid out with a three-digit placeholder for every page
