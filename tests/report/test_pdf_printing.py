@@ -78,21 +78,28 @@ class _Counting(Browser):
         super().load(html)
 
 
+def _print_counting(target: Path, templates: Path | None = None) -> int:
+    """The example's full report printed to ``target`` (with the user's ``templates``); returns
+    how many pages the browser loaded."""
+    from clstool.report.pdf import pdf_bytes, printer
+
+    _Counting.loads = 0
+    report = build(load([SUIVI]), 2024, dt.date(2024, 12, 31))
+    with printer() as browser:
+        browser.__class__ = _Counting
+        target.write_bytes(pdf_bytes(report, templates, browser))
+    return _Counting.loads
+
+
 def _toc_pages(pdf: Path) -> list[tuple[str, int]]:
     toc = text(pdf, 1, 3, layout=True)
     return [(m.group(1), int(m.group(2))) for m in re.finditer(r"^\s*(\d-\d)\s.*?\s(\d+)\s*$", toc, re.M)]
 
 
 def test_the_final_print_reuses_the_laid_out_page_or_loads_a_template_s_own(tmp_path):
-    from clstool.report.pdf import pdf_bytes, printer
-
     tool("chromium", "chromium")
-    report = build(load([SUIVI]), 2024, dt.date(2024, 12, 31))
-    with printer() as browser:
-        browser.__class__ = _Counting
-        built_in = tmp_path / "integre.pdf"
-        built_in.write_bytes(pdf_bytes(report, None, browser))
-    assert _Counting.loads == 1  # the layout print's page, then numbers written in
+    built_in = tmp_path / "integre.pdf"
+    assert _print_counting(built_in) == 1  # the layout print's page, then numbers written in
     # a template whose numbers are written otherwise (no data-ancre): the page is loaded again
     own = tmp_path / "modeles"
     own.mkdir()
@@ -100,13 +107,8 @@ def test_the_final_print_reuses_the_laid_out_page_or_loads_a_template_s_own(tmp_
     (own / "macros.html.j2").write_text(macros.replace(
         '<span class="toc-page" data-ancre="{{ anchor }}">', '<span class="toc-page"><b>'
     ).replace('{{ r.pages.get(anchor, "") }}</span>', '{{ r.pages.get(anchor, "") }}</b></span>'), encoding="utf-8")
-    _Counting.loads = 0
-    report = build(load([SUIVI]), 2024, dt.date(2024, 12, 31))
-    with printer() as browser:
-        browser.__class__ = _Counting
-        custom = tmp_path / "propre.pdf"
-        custom.write_bytes(pdf_bytes(report, own, browser))
-    assert _Counting.loads == 2
+    custom = tmp_path / "propre.pdf"
+    assert _print_counting(custom, own) == 2
     assert _toc_pages(custom) == _toc_pages(built_in) and len(_toc_pages(custom)) == 16
     for fiche, page in _toc_pages(custom):
         assert re.search(rf"(^|\n)\s*{fiche}\b", text(custom, page, page)), fiche
@@ -115,21 +117,14 @@ def test_the_final_print_reuses_the_laid_out_page_or_loads_a_template_s_own(tmp_
 def test_a_page_the_script_cannot_change_is_loaded_again(tmp_path):
     """A template whose end swallows what follows (an unclosed comment): the script's target is
     not in the page and the script throws; the page is then loaded again, not trusted."""
-    from clstool.report.pdf import pdf_bytes, printer
-
     tool("chromium", "chromium")
     own = tmp_path / "modeles"
     own.mkdir()
     report_html = (ROOT / "templates" / "report.html.j2").read_text(encoding="utf-8")
     (own / "report.html.j2").write_text(report_html.replace("</html>", "</html>\n<!-- fin sans fermeture"),
                                         encoding="utf-8")
-    _Counting.loads = 0
-    report = build(load([SUIVI]), 2024, dt.date(2024, 12, 31))
-    with printer() as browser:
-        browser.__class__ = _Counting
-        pdf = tmp_path / "b.pdf"
-        pdf.write_bytes(pdf_bytes(report, own, browser))
-    assert _Counting.loads == 2
+    pdf = tmp_path / "b.pdf"
+    assert _print_counting(pdf, own) == 2
     assert "Bilan 2024" in text(pdf, 1, 1) and len(_toc_pages(pdf)) == 16
 
 

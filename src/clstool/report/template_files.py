@@ -53,11 +53,16 @@ def read_template(path: str | Path, limit: int) -> bytes:
         raise InputError(f"modèle {path} illisible ({reason(exc)})") from None
 
 
+def _redo(kind: str) -> str:
+    """What to do with a template that cannot be used."""
+    return f"enregistrez-le de nouveau comme {kind} depuis Word, PowerPoint ou LibreOffice"
+
+
 def open_template(path: Path, kind: str, opener: Callable[[io.BytesIO], Any]) -> Any:
     """``opener`` (``docx.Document``, ``pptx.Presentation``) on the file at ``path``, checked;
     ``kind``: what the file should be, for the messages (« document Word (.docx) »)."""
     raw = read_template(path, MAX_BYTES)
-    redo = f"enregistrez-le de nouveau comme {kind} depuis Word, PowerPoint ou LibreOffice"
+    redo = _redo(kind)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
@@ -84,4 +89,4 @@ def made_with(make: Callable[[Path | None], bytes], template: Path | None, kind:
     except Exception as exc:  # noqa: BLE001 - told apart just below
         make(None)  # raises if clstool fails without the template too
         raise InputError(f"modèle {template} inutilisable ({type(exc).__name__} : {str(exc)[:160]}) ; "
-                         f"enregistrez-le de nouveau comme {kind} depuis Word, PowerPoint ou LibreOffice") from None
+                         f"{_redo(kind)}") from None
